@@ -32,7 +32,18 @@ const rootFiles = {
   'src/compose.ts': ['./config', './db', './services', './core'],
   'src/main.ts': ['./compose', './api', './config', './core'],
 };
-const allLayers = ['./core', './services', './db', './contracts', './api', './cli', './web', './config', './compose', './main'];
+const allLayers = [
+  './core',
+  './services',
+  './db',
+  './contracts',
+  './api',
+  './cli',
+  './web',
+  './config',
+  './compose',
+  './main',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'src/db/migrations'] },
@@ -79,7 +90,10 @@ export default tseslint.config(
         {
           patterns: allLayers
             .filter((l) => !allowed.includes(l))
-            .map((l) => ({ group: [`${l}/**`, `${l}.ts`, l], message: `${file} may import only ${allowed.join(', ')}` })),
+            .map((l) => ({
+              group: [`${l}/**`, `${l}.ts`, l],
+              message: `${file} may import only ${allowed.join(', ')}`,
+            })),
         },
       ],
     },
@@ -90,14 +104,46 @@ export default tseslint.config(
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'process', 'Buffer', 'window', 'document', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'window',
+        'document',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'core is pure: pass the time in' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core is pure: pass the time in' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'core is pure: pass randomness in' },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'core is pure: pass the time in',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core is pure: pass the time in',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'core is pure: pass randomness in',
+        },
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*', 'drizzle-orm*', 'fastify*', 'react*', 'exceljs'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'pg',
+            '@electric-sql/*',
+            'drizzle-orm*',
+            'fastify*',
+            'react*',
+            'exceljs',
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,7 +3,9 @@
  */
 export interface Config {
   /** `embedded`: PGlite in `dataDir`; `server`: PostgreSQL at `databaseUrl`. */
-  readonly database: { readonly kind: 'embedded'; readonly dataDir: string } | { readonly kind: 'server'; readonly url: string };
+  readonly database:
+    | { readonly kind: 'embedded'; readonly dataDir: string }
+    | { readonly kind: 'server'; readonly url: string };
   readonly port: number;
   readonly host: string;
   /** Production mode refuses demo shortcuts (fixed passwords, demo data on start). */
@@ -18,7 +20,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new Error(`PORT must be a port number, got ${env['PORT']}`);
   }
   return {
-    database: url ? { kind: 'server', url } : { kind: 'embedded', dataDir: env['JIXIAO_DATA_DIR']?.trim() || './data' },
+    database: url
+      ? { kind: 'server', url }
+      : { kind: 'embedded', dataDir: env['JIXIAO_DATA_DIR']?.trim() || './data' },
     port,
     host: env['HOST']?.trim() || '0.0.0.0',
     production: env['NODE_ENV'] === 'production',

@@ -7,5 +7,9 @@ if (!found) {
   process.exitCode = argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' ? 0 : 2;
 } else {
   const mod = await found.command.load();
-  process.exitCode = await mod.run(found.rest, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await mod.run(found.rest, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 }

@@ -21,7 +21,8 @@ export interface Command {
 export const commands: readonly Command[] = [
   {
     words: ['selfeval', 'check'],
-    summary: 'selfeval check FILE [--json] [--export OUT.xlsx]  核查项目支出绩效自评表 / check a self-evaluation table',
+    summary:
+      'selfeval check FILE [--json] [--export OUT.xlsx]  核查项目支出绩效自评表 / check a self-evaluation table',
     load: () => import('./commands/selfeval-check.ts'),
   },
   {
@@ -47,6 +48,9 @@ export function findCommand(argv: readonly string[]): { command: Command; rest: 
 
 export function usage(argv: readonly string[]): string {
   const lines = commands.map((c) => `  jixiao ${c.summary}`);
-  const head = argv.length > 0 && argv[0] !== '--help' && argv[0] !== 'help' ? `未知命令 / unknown command: ${argv.join(' ')}\n\n` : '';
+  const head =
+    argv.length > 0 && argv[0] !== '--help' && argv[0] !== 'help'
+      ? `未知命令 / unknown command: ${argv.join(' ')}\n\n`
+      : '';
   return `${head}用法 / usage:\n${lines.join('\n')}\n`;
 }

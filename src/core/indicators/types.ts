@@ -120,7 +120,12 @@ export interface InputSpec {
 
 export const DEFAULT_QUALITATIVE_LEVELS: readonly QualitativeLevel[] = [
   { label: '达成年度指标', labelEn: 'Target achieved', min: 0.8, max: 1 },
-  { label: '部分达成年度指标并具有一定效果', labelEn: 'Partly achieved with some effect', min: 0.6, max: 0.8 },
+  {
+    label: '部分达成年度指标并具有一定效果',
+    labelEn: 'Partly achieved with some effect',
+    min: 0.6,
+    max: 0.8,
+  },
   { label: '未达成年度指标且效果较差', labelEn: 'Not achieved, poor effect', min: 0, max: 0.6 },
 ];
 

@@ -13,7 +13,10 @@ export const errorCatalogue = {
     en: 'The record was changed by someone else; reload and try again',
   },
   DUPLICATE: { zh: '记录已存在', en: 'The record already exists' },
-  TRANSITION_NOT_ALLOWED: { zh: '当前状态下不允许此操作', en: 'This action is not allowed in the current state' },
+  TRANSITION_NOT_ALLOWED: {
+    zh: '当前状态下不允许此操作',
+    en: 'This action is not allowed in the current state',
+  },
   // access
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
   FORBIDDEN: { zh: '无权执行此操作', en: 'You are not allowed to do this' },

@@ -61,11 +61,16 @@ export function validateGradeScheme(scheme: GradeScheme): Result<GradeScheme, Do
     if (codes.has(b.code)) problems.push(`等次代码重复：${b.code}`);
     codes.add(b.code);
     const prev = scheme.bands[i - 1];
-    if (prev && !(b.min < prev.min)) problems.push(`“${b.label}”的下限 ${b.min} 应低于“${prev.label}”的 ${prev.min}`);
+    if (prev && !(b.min < prev.min))
+      problems.push(`“${b.label}”的下限 ${b.min} 应低于“${prev.label}”的 ${prev.min}`);
   });
   if (problems.length > 0) {
     return err(
-      domainError('GRADE_SCHEME_INVALID', { problems }, { zh: problems.join('；'), en: `${problems.length} problem(s)` }),
+      domainError(
+        'GRADE_SCHEME_INVALID',
+        { problems },
+        { zh: problems.join('；'), en: `${problems.length} problem(s)` },
+      ),
     );
   }
   return ok(scheme);
