@@ -1,0 +1,77 @@
+/**
+ * Opens the database: PGlite (embedded PostgreSQL) in the data directory by default, or a PostgreSQL
+ * server through a node-postgres Pool when a URL is configured. Both are exposed as the same drizzle
+ * `Db`, so repositories are one and the same on either.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+
+/** The drizzle database, driver-neutral. A transaction (`db.transaction(tx => …)`) is also a `Db`. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = 'embedded' | 'server';
+
+/** Structurally the same as `Config['database']` (src/config.ts); db does not import the config. */
+export type DatabaseConfig =
+  { readonly kind: 'embedded'; readonly dataDir: string } | { readonly kind: 'server'; readonly url: string };
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: DatabaseKind;
+  /** Where the data lives, safe to print: a folder, or host/database without credentials. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** PGlite keeps its files in this sub-folder of the data directory. */
+export const PGLITE_SUBDIR = 'pglite';
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'embedded') {
+    const dir = resolve(config.dataDir, PGLITE_SUBDIR);
+    mkdirSync(dir, { recursive: true });
+    const { PGlite } = await import('@electric-sql/pglite');
+    const client = await PGlite.create({ dataDir: dir });
+    return fromPglite(client, dir);
+  }
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  return fromPool(pool, describeUrl(config.url));
+}
+
+/** Wraps an open PGlite (tests load one from a dump); `close()` closes it. */
+export async function fromPglite(client: PGlite, location = 'memory'): Promise<Database> {
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db: Db = drizzle({ client, schema });
+  return { db, kind: 'embedded', location, close: () => client.close() };
+}
+
+/** Wraps a node-postgres Pool; `close()` ends it. */
+export async function fromPool(pool: Pool, location = 'server'): Promise<Database> {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const db: Db = drizzle({ client: pool, schema });
+  return { db, kind: 'server', location, close: () => pool.end() };
+}
+
+/** 'host:port/database' of a connection URL, without user or password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'server';
+  }
+}
+
+/** Rows of a raw `db.execute(sql…)` result, which both drivers return as `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  if (!Array.isArray(rows)) throw new Error('unexpected result of db.execute: no rows');
+  return rows as T[];
+}
