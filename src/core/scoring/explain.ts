@@ -2,7 +2,7 @@ import type { LeafKind } from '../indicators/types.ts';
 import { round } from '../kernel/index.ts';
 import type { EvaluationPlan, PlanNode } from './compile-template.ts';
 import { gradeFor, type GradeBand, type GradeScheme } from './grades.ts';
-import { peerContext, type Batch, type BatchScores } from './score-batch.ts';
+import { peerContext, scoreRange, type Batch } from './score-batch.ts';
 
 /**
  * Every score explains itself: for each node the inputs, the rule, the points, and why points were lost.
@@ -93,19 +93,26 @@ const RULE_TEXT: Record<LeafKind, Text> = {
   relative: { zh: '相对评价：与同组评价对象比较计分', en: 'Relative: scored against the peer group' },
 };
 
+/** Explains subject i of a batch; the batch's other subjects matter only to relative indicators. */
 export function explainSubject(
   plan: EvaluationPlan,
   batch: Batch,
-  scores: BatchScores,
   i: number,
   scheme?: GradeScheme,
 ): SubjectExplanation {
+  const scores = scoreRange(
+    plan,
+    batch,
+    i,
+    i + 1,
+    plan.nodes.map(() => true),
+  );
   const value = (key: string): number | null => {
     const c = batch.columns.get(key);
     const v = c ? c[i]! : NaN;
     return v === v ? v : null;
   };
-  const pointsOf = (node: PlanNode) => scores.points[node.index]![i]!;
+  const pointsOf = (node: PlanNode) => scores.points[node.index]![0]!;
 
   const explainNode = (node: PlanNode): NodeExplanation => {
     const points = pointsOf(node);
@@ -178,12 +185,12 @@ export function explainSubject(
   };
 
   const nodes = plan.roots.map((r) => explainNode(plan.nodes[r]!));
-  const naw = scores.notApplicableWeight ? scores.notApplicableWeight[i]! : 0;
+  const naw = scores.notApplicableWeight ? scores.notApplicableWeight[0]! : 0;
   let adjustments = 0;
   for (const node of plan.nodes) if (node.topAdjustment) adjustments += pointsOf(node) * node.pathFactor;
   const rootSum = plan.roots.reduce((s, r) => s + pointsOf(plan.nodes[r]!), 0);
   const base = rootSum - adjustments;
-  const total = scores.totals[i]!;
+  const total = scores.totals[0]!;
   const notes: Text[] = [];
   if (naw > 0) {
     notes.push({

@@ -32,6 +32,10 @@ export interface CompiledFormula {
   evaluate(columns: readonly Float64Array[], n: number): Float64Array;
   /** Evaluates one subject. */
   evaluateOne(values: readonly number[]): number;
+  /** True when a missing (NaN) variable always makes the result NaN: only arithmetic and NaN-propagating
+   * functions, no comparisons, logic, conditionals or powers (NaN ^ 0 is 1). Lets the batch skip per-row
+   * input checks for rows whose result is a number. */
+  readonly propagatesNaN: boolean;
 }
 
 type Node =
@@ -248,7 +252,7 @@ export function compileFormula(
         const args = call.arguments.map(compile);
         if (name === 'if') return conditional(args[0]!, args[1]!, args[2]!);
         if (args.every((a) => a.c)) return constant(impl(args.map((a) => (a as { value: number }).value)));
-        return callColumn(impl, args);
+        return specialisedCall(name, args) ?? callColumn(impl, args);
       }
       case 'MemberExpression':
         throw new CompileError(
@@ -291,6 +295,43 @@ export function compileFormula(
     throw e;
   }
 
+  const PROPAGATING_OPS = new Set(['+', '-', '*', '/', '%']);
+  const PROPAGATING_FNS = new Set([
+    'min',
+    'max',
+    'abs',
+    'round',
+    'floor',
+    'ceil',
+    'sqrt',
+    'exp',
+    'ln',
+    'log10',
+    'clamp',
+  ]);
+  const propagates = (node: jsep.Expression): boolean => {
+    switch (node.type) {
+      case 'Literal':
+      case 'Identifier':
+        return true;
+      case 'UnaryExpression':
+        return (
+          (node as jsep.UnaryExpression).operator !== '!' &&
+          propagates((node as jsep.UnaryExpression).argument)
+        );
+      case 'BinaryExpression': {
+        const b = node as jsep.BinaryExpression;
+        return PROPAGATING_OPS.has(b.operator) && propagates(b.left) && propagates(b.right);
+      }
+      case 'CallExpression': {
+        const c = node as jsep.CallExpression;
+        return PROPAGATING_FNS.has((c.callee as jsep.Identifier).name) && c.arguments.every(propagates);
+      }
+      default:
+        return false;
+    }
+  };
+
   let constBuf = new Float64Array(0);
   const evaluate = (cols: readonly Float64Array[], n: number): Float64Array => {
     if (!root.c) return root.run(cols, n);
@@ -301,6 +342,7 @@ export function compileFormula(
   return ok({
     expression,
     variables,
+    propagatesNaN: propagates(ast),
     evaluate,
     evaluateOne(values) {
       if (root.c) return root.value;
@@ -375,6 +417,51 @@ function conditional(test: Node, yes: Node, no: Node): Node {
     const zv = no.c ? no.value : 0;
     for (let i = 0; i < n; i++) o[i] = truth(t[i]!) ? (y ? y[i]! : yv) : z ? z[i]! : zv;
   });
+}
+
+const UNARY_FUNCTIONS: Record<string, Unary> = {
+  abs: Math.abs,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  sqrt: Math.sqrt,
+  exp: Math.exp,
+  ln: Math.log,
+  log10: Math.log10,
+  round: (x) => roundTo(x, 0),
+};
+
+/** Tight loops for the calls that scoring formulas use most: min/max of two, one-argument functions. */
+function specialisedCall(name: string, args: readonly Node[]): Node | null {
+  if ((name === 'min' || name === 'max') && args.length === 2) {
+    const [l, r] = args as [Node, Node];
+    const isMin = name === 'min';
+    if (!l.c && r.c) {
+      const k = r.value;
+      return column((o, n, c) => {
+        const a = l.run(c, n);
+        if (isMin) for (let i = 0; i < n; i++) o[i] = Math.min(a[i]!, k);
+        else for (let i = 0; i < n; i++) o[i] = Math.max(a[i]!, k);
+      });
+    }
+    if (l.c && !r.c) return specialisedCall(name, [r, l]);
+    if (!l.c && !r.c) {
+      return column((o, n, c) => {
+        const a = l.run(c, n);
+        const b = r.run(c, n);
+        if (isMin) for (let i = 0; i < n; i++) o[i] = Math.min(a[i]!, b[i]!);
+        else for (let i = 0; i < n; i++) o[i] = Math.max(a[i]!, b[i]!);
+      });
+    }
+  }
+  const f = Object.hasOwn(UNARY_FUNCTIONS, name) ? UNARY_FUNCTIONS[name] : undefined;
+  if (f && args.length === 1 && !args[0]!.c) {
+    const a0 = args[0]!;
+    return column((o, n, c) => {
+      const a = a0.run(c, n);
+      for (let i = 0; i < n; i++) o[i] = f(a[i]!);
+    });
+  }
+  return null;
 }
 
 function callColumn(impl: (args: readonly number[]) => number, args: readonly Node[]): Node {

@@ -137,7 +137,7 @@ describe('aggregation', () => {
     };
     const { batch, scores } = score(p, [full, weak]);
     expect(Array.from(scores.totals)).toEqual([100, 100 - 5 - 3 - 6 - 10 + 2]);
-    const ex = explainSubject(p, batch, scores, 1, JILIN_FIVE_TIER);
+    const ex = explainSubject(p, batch, 1, JILIN_FIVE_TIER);
     expect(ex.total).toBe(78);
     expect(ex.grade?.label).toBe('中');
     expect(ex.adjustments).toBe(-8);
@@ -165,7 +165,7 @@ describe('aggregation', () => {
     ]);
     // A earns 30 of 60 → 50 of 100 after dropping B, then the bonus
     expect(scores.totals[0]).toBeCloseTo(52, 10);
-    const ex = explainSubject(p, batch, scores, 0);
+    const ex = explainSubject(p, batch, 0);
     expect(ex.notApplicableWeight).toBe(40);
     expect(ex.nodes[1]!.applicable).toBe(false);
     expect(ex.notes[0]!.zh).toContain('不适用');
@@ -220,9 +220,7 @@ describe('aggregation', () => {
     const m = scores.points[p.byCode.get('M')!]!;
     expect(m[0]).toBeCloseTo((5 / 6) * 10, 10);
     expect(m[1]).toBe(10);
-    expect(explainSubject(p, batch, scores, 0).nodes[0]!.computation.zh).toContain(
-      '在 4 个评价对象中排第 3 名',
-    );
+    expect(explainSubject(p, batch, 0).nodes[0]!.computation.zh).toContain('在 4 个评价对象中排第 3 名');
   });
 
   it('ranks totals with shared ranks for ties', () => {
@@ -384,7 +382,7 @@ describe('properties', () => {
           const rootSum = p.roots.reduce((s, r) => s + scores.points[r]![i]!, 0);
           expect(scores.totals[i]).toBeCloseTo(Math.max(0, rootSum), 9);
           // the explanation agrees with the batch
-          const ex = explainSubject(p, batch, scores, i);
+          const ex = explainSubject(p, batch, i);
           expect(ex.total).toBe(scores.totals[i]);
         }
       }),

@@ -13,9 +13,11 @@ import {
  * Column-at-a-time scoring of a whole batch of subjects (DOMAIN.md §2, STYLE.md "scoring").
  *
  * Input: one Float64Array per leaf input (`${leafCode}.${name}`), n subjects long; NaN means "not
- * applicable / no value" (不适用). Each leaf fills its points column in one tight loop; groups sum their
- * children; the total re-scales to the full score when base indicators were not applicable, then adds
- * bonuses and deductions. Explanations are not built here: `explainSubject` recomputes one subject on demand.
+ * applicable / no value" (不适用). As in vectorized query engines, subjects are processed in cache-sized
+ * vectors of BLOCK: within a vector each leaf fills its points in one tight loop, groups sum their children,
+ * and the total re-scales to the full score when base indicators did not apply, then adds bonuses and
+ * deductions. Only the columns the caller keeps are written out in full. Explanations are not built here:
+ * `explainSubject` recomputes one subject on demand.
  */
 
 export interface Batch {
@@ -23,99 +25,207 @@ export interface Batch {
   readonly columns: ReadonlyMap<string, Float64Array>;
 }
 
+/** Which node columns to keep in full: every node (results pages, storage), the first level (portraits),
+ * or none (totals and grades only). */
+export type KeepNodes = 'all' | 'first-level' | 'totals';
+
+export interface ScoreOptions {
+  readonly keep?: KeepNodes;
+  /** Reused memory; the results then alias it and are valid until its next use. */
+  readonly workspace?: ScoreWorkspace;
+}
+
 export interface BatchScores {
   readonly n: number;
-  /** Points per plan node (by `PlanNode.index`), n long each. Deductions are negative. */
-  readonly points: readonly Float64Array[];
+  /** Points per plan node (by `PlanNode.index`), n long, for the kept nodes; null for the others.
+   * Deductions are negative. */
+  readonly points: readonly (Float64Array | null)[];
   /** Totals after re-scaling for non-applicable indicators, with bonuses and deductions; never below 0. */
   readonly totals: Float64Array;
   /** Weight of the base indicators that did not apply, per subject; null when every indicator applied. */
   readonly notApplicableWeight: Float64Array | null;
 }
 
+/** Subjects per vector: 1024 × (nodes) doubles stay in the CPU's L2 cache. */
+const BLOCK = 4096;
+
 /** Lazily allocated per-subject weight of base leaves that did not apply. */
 class NaWeight {
   col: Float64Array | null = null;
   constructor(readonly n: number) {}
-  add(i: number, w: number): void {
+  /** Records a non-applicable leaf of (path-)weight w for subject i and returns its points (0). */
+  drop(i: number, w: number): number {
     if (this.col === null) this.col = new Float64Array(this.n);
     this.col[i] = this.col[i]! + w;
+    return 0;
   }
 }
 
-export function scoreBatch(plan: EvaluationPlan, batch: Batch): Result<BatchScores, DomainError> {
+/** Memory a caller may reuse across scorings (what-if loops, benchmarks). */
+export class ScoreWorkspace {
+  private scratch = new Float64Array(0);
+  private outputs: Float64Array[] = [];
+  scratchFor(nodes: number): Float64Array {
+    if (this.scratch.length < nodes * BLOCK) this.scratch = new Float64Array(nodes * BLOCK);
+    return this.scratch;
+  }
+  /** The k-th output column, at least n long, reused when big enough (contents are overwritten). */
+  output(k: number, n: number): Float64Array {
+    const c = this.outputs[k];
+    if (c && c.length >= n) return c.subarray(0, n);
+    const fresh = new Float64Array(n);
+    this.outputs[k] = fresh;
+    return fresh;
+  }
+}
+
+export function checkBatch(plan: EvaluationPlan, batch: Batch): DomainError | null {
   const { n, columns } = batch;
   const missing = plan.inputs.filter((s) => !s.optional && !columns.has(s.key)).map((s) => s.key);
   const short = [...columns].filter(([, c]) => c.length < n).map(([k]) => k);
-  if (missing.length > 0 || short.length > 0) {
-    return err(
-      domainError(
-        'INPUT_MISSING',
-        { missing, short },
-        {
-          zh:
-            missing.length > 0
-              ? `缺少以下输入列：${missing.join('、')}`
-              : `以下输入列长度不足：${short.join('、')}`,
-          en:
-            missing.length > 0
-              ? `missing input columns: ${missing.join(', ')}`
-              : `short columns: ${short.join(', ')}`,
-        },
-      ),
-    );
-  }
+  if (missing.length === 0 && short.length === 0) return null;
+  return domainError(
+    'INPUT_MISSING',
+    { missing, short },
+    {
+      zh:
+        missing.length > 0
+          ? `缺少以下输入列：${missing.join('、')}`
+          : `以下输入列长度不足：${short.join('、')}`,
+      en:
+        missing.length > 0
+          ? `missing input columns: ${missing.join(', ')}`
+          : `short columns: ${short.join(', ')}`,
+    },
+  );
+}
 
-  const points = plan.nodes.map(() => new Float64Array(n));
-  const na = new NaWeight(n);
-  for (const li of plan.leaves) {
-    const node = plan.nodes[li]!;
-    scoreLeaf(node, node.leaf!, columns, n, points[li]!, na);
-  }
-  for (const gi of plan.groupsBottomUp) aggregateGroup(plan.nodes[gi]!, points, n);
+export function scoreBatch(
+  plan: EvaluationPlan,
+  batch: Batch,
+  options: ScoreOptions = {},
+): Result<BatchScores, DomainError> {
+  const problem = checkBatch(plan, batch);
+  if (problem) return err(problem);
+  const keep = options.keep ?? 'all';
+  const kept = plan.nodes.map((node) => keep === 'all' || (keep === 'first-level' && node.parent === -1));
+  return ok(scoreRange(plan, batch, 0, batch.n, kept, options.workspace));
+}
 
-  const totals = new Float64Array(n);
-  for (const r of plan.roots) {
-    const p = points[r]!;
-    for (let i = 0; i < n; i++) totals[i] = totals[i]! + p[i]!;
+/** Scores subjects [from, to) of a batch; relative indicators still compare against the whole batch. */
+export function scoreRange(
+  plan: EvaluationPlan,
+  batch: Batch,
+  from: number,
+  to: number,
+  kept: readonly boolean[],
+  workspace?: ScoreWorkspace,
+): BatchScores {
+  const m = to - from;
+  const nodes = plan.nodes;
+  const ws = workspace ?? new ScoreWorkspace();
+  const slab = ws.scratchFor(nodes.length);
+  // Per-node vectors of BLOCK; a plain group over a single child shares its child's vector.
+  const vec: Float64Array[] = nodes.map((_, k) => slab.subarray(k * BLOCK, (k + 1) * BLOCK));
+  const aliased = nodes.map(() => false);
+  for (const gi of plan.groupsBottomUp) {
+    const g = nodes[gi]!;
+    if (g.children.length === 1 && g.factor === 1 && g.category === 'base') {
+      vec[gi] = vec[g.children[0]!]!;
+      aliased[gi] = true;
+    }
   }
-  const naw = na.col;
-  if (naw !== null) rescaleForNotApplicable(plan, points, totals, naw, n);
-  for (let i = 0; i < n; i++) if (totals[i]! < 0) totals[i] = 0;
-  return ok({ n, points, totals, notApplicableWeight: naw });
+  const childVecs = nodes.map((node) => node.children.map((c) => vec[c]!));
+  const rootVecs = plan.roots.map((r) => vec[r]!);
+  const adjustNodes = nodes.filter((node) => node.topAdjustment);
+  let outK = 0;
+  const points = nodes.map((_, k) => (kept[k] ? ws.output(outK++, m) : null));
+  const totals = ws.output(outK++, m);
+  const na = new NaWeight(m);
+  const peers = peerContexts(plan, batch);
+
+  for (let start = from; start < to; start += BLOCK) {
+    const len = Math.min(BLOCK, to - start);
+    const rel = start - from;
+    for (const li of plan.leaves) {
+      const node = nodes[li]!;
+      scoreLeaf(node, node.leaf!, batch.columns, start, rel, len, vec[li]!, na, peers.get(li) ?? null);
+    }
+    for (const gi of plan.groupsBottomUp) {
+      if (!aliased[gi]) aggregateGroup(nodes[gi]!, vec[gi]!, childVecs[gi]!, len);
+    }
+    const t = totals.subarray(rel, rel + len);
+    sumInto(t, rootVecs, len);
+    if (na.col !== null)
+      rescaleForNotApplicable(plan, adjustNodes, vec, t, na.col.subarray(rel, rel + len), len);
+    for (let i = 0; i < len; i++) if (t[i]! < 0) t[i] = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const out = points[k];
+      if (out) out.set(vec[k]!.subarray(0, len), rel);
+    }
+  }
+  return { n: m, points, totals, notApplicableWeight: na.col };
 }
 
 /** total = base part × maxScore / applicable weight + adjustments, for subjects with non-applicable leaves. */
 function rescaleForNotApplicable(
   plan: EvaluationPlan,
-  points: readonly Float64Array[],
+  adjustNodes: readonly PlanNode[],
+  vec: readonly Float64Array[],
   totals: Float64Array,
   naw: Float64Array,
-  n: number,
+  len: number,
 ): void {
-  const adjust = new Float64Array(n);
-  for (const node of plan.nodes) {
-    if (!node.topAdjustment) continue;
-    const p = points[node.index]!;
-    const f = node.pathFactor;
-    for (let i = 0; i < n; i++) adjust[i] = adjust[i]! + p[i]! * f;
-  }
   const max = plan.maxScore;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < len; i++) {
     const missing = naw[i]!;
     if (missing === 0) continue;
+    let adjust = 0;
+    for (const node of adjustNodes) adjust += vec[node.index]![i]! * node.pathFactor;
     const applicable = max - missing;
-    const base = totals[i]! - adjust[i]!;
-    totals[i] = (applicable > 1e-9 ? (base * max) / applicable : 0) + adjust[i]!;
+    const base = totals[i]! - adjust;
+    totals[i] = (applicable > 1e-9 ? (base * max) / applicable : 0) + adjust;
   }
 }
 
-function aggregateGroup(node: PlanNode, points: readonly Float64Array[], n: number): void {
-  const out = points[node.index]!;
-  for (const c of node.children) {
-    const p = points[c]!;
-    for (let i = 0; i < n; i++) out[i] = out[i]! + p[i]!;
+/** out = Σ cols over the first n cells, fused for the common small fan-outs. */
+function sumInto(out: Float64Array, cols: readonly Float64Array[], n: number): void {
+  const k = cols.length;
+  if (k === 0) {
+    out.fill(0, 0, n);
+    return;
   }
+  if (k === 1) {
+    out.set(cols[0]!.subarray(0, n));
+    return;
+  }
+  let j: number;
+  if (k % 2 === 1) {
+    const a = cols[0]!;
+    const b = cols[1]!;
+    const c = cols[2]!;
+    for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]! + c[i]!;
+    j = 3;
+  } else {
+    const a = cols[0]!;
+    const b = cols[1]!;
+    for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!;
+    j = 2;
+  }
+  for (; j < k; j += 2) {
+    const a = cols[j]!;
+    const b = cols[j + 1]!;
+    for (let i = 0; i < n; i++) out[i] = out[i]! + a[i]! + b[i]!;
+  }
+}
+
+function aggregateGroup(
+  node: PlanNode,
+  out: Float64Array,
+  children: readonly Float64Array[],
+  n: number,
+): void {
+  sumInto(out, children, n);
   if (node.factor !== 1) {
     const f = node.factor;
     for (let i = 0; i < n; i++) out[i] = out[i]! * f;
@@ -129,158 +239,268 @@ function aggregateGroup(node: PlanNode, points: readonly Float64Array[], n: numb
   }
 }
 
-const col = (columns: ReadonlyMap<string, Float64Array>, key: string): Float64Array => columns.get(key)!;
-
+/**
+ * Fills out[0..len) with the points of subjects start..start+len. `rel` is the subjects' offset in the
+ * range being scored (for the not-applicable weights).
+ */
 function scoreLeaf(
   node: PlanNode,
   leaf: CompiledLeaf,
   columns: ReadonlyMap<string, Float64Array>,
-  n: number,
+  start: number,
+  rel: number,
+  len: number,
   out: Float64Array,
   na: NaWeight,
+  peer: PeerContext | null,
 ): void {
   const w = node.weight;
   const wf = w * node.pathFactor;
-  const key = (name: string) => `${node.code}.${name}`;
   const rule = leaf.rule;
+  const input = (name: string) => columns.get(`${node.code}.${name}`)!.subarray(start, start + len);
   switch (rule.kind) {
     case 'positive':
     case 'reverse':
     case 'equality': {
-      const f =
-        rule.kind === 'positive'
-          ? positivePoints
-          : rule.kind === 'equality'
-            ? equalityPoints
-            : rule.method === 'linear'
-              ? reverseLinearPoints
-              : reverseRatioPoints;
-      const b = col(columns, key('actual'));
-      if (rule.target !== undefined) comparedToFixed(f, b, rule.target, w, wf, n, out, na);
-      else comparedToColumn(f, b, col(columns, key('target')), w, wf, n, out, na);
+      const b = input('actual');
+      const t = rule.target === undefined ? input('target') : null;
+      const a = rule.target ?? NaN;
+      // One small function per rule and target shape, so that V8 inlines the formula into each loop (a
+      // shared loop taking the formula as a parameter, or one big function, costs several times more).
+      if (rule.kind === 'positive') {
+        if (t) positiveCol(b, t, w, rel, len, wf, out, na);
+        else positiveFixed(b, a, w, rel, len, wf, out, na);
+      } else if (rule.kind === 'equality') {
+        if (t) equalityCol(b, t, w, rel, len, wf, out, na);
+        else equalityFixed(b, a, w, rel, len, wf, out, na);
+      } else if (rule.method === 'linear') {
+        if (t) reverseLinearCol(b, t, w, rel, len, wf, out, na);
+        else reverseLinearFixed(b, a, w, rel, len, wf, out, na);
+      } else {
+        if (t) reverseRatioCol(b, t, w, rel, len, wf, out, na);
+        else reverseRatioFixed(b, a, w, rel, len, wf, out, na);
+      }
       return;
     }
-    case 'qualitative':
-      qualitative(leaf, col(columns, key('level')), columns.get(key('score')) ?? null, w, wf, n, out, na);
+    case 'qualitative': {
+      const score = columns.has(`${node.code}.score`) ? input('score') : null;
+      qualitative(leaf, input('level'), score, w, wf, rel, len, out, na);
       return;
+    }
     case 'banded': {
-      const b = col(columns, key('actual'));
-      const t = rule.basis === 'ratio' && rule.target === undefined ? col(columns, key('target')) : null;
-      const fixed = rule.basis === 'ratio' ? (rule.target ?? NaN) : 1;
-      const froms = leaf.bandFroms!;
-      const pts = leaf.bandPoints!;
-      const interp = rule.interpolate === true;
       const ratio = rule.basis === 'ratio';
-      for (let i = 0; i < n; i++) {
-        const v = b[i]!;
-        const a = t ? t[i]! : fixed;
-        if (v !== v || (ratio && a !== a)) {
-          out[i] = 0;
-          na.add(i, wf);
-          continue;
-        }
-        const x = ratio ? (a > 0 ? v / a : v > 0 ? Infinity : 0) : v;
-        const p = bandPoints(x, froms, pts, interp);
-        out[i] = p > w ? w : p < 0 ? 0 : p;
-      }
+      const t = ratio && rule.target === undefined ? input('target') : null;
+      banded(
+        leaf,
+        input('actual'),
+        t,
+        ratio ? (rule.target ?? NaN) : 1,
+        ratio,
+        rule.interpolate === true,
+        w,
+        wf,
+        rel,
+        len,
+        out,
+        na,
+      );
       return;
     }
     case 'deduction':
-    case 'bonus': {
-      const c = col(columns, key('count'));
-      const per = rule.perUnit;
-      const sign = rule.kind === 'deduction' ? -1 : 1;
-      for (let i = 0; i < n; i++) {
-        const v = c[i]!;
-        out[i] = v !== v ? 0 : sign * cappedPoints(v, per, w);
+      adjustment(input('count'), rule.perUnit, -1, w, len, out);
+      return;
+    case 'bonus':
+      adjustment(input('count'), rule.perUnit, 1, w, len, out);
+      return;
+    case 'formula':
+      formula(
+        leaf,
+        leaf.inputs.map((s) => columns.get(s.key)!.subarray(start, start + len)),
+        w,
+        wf,
+        rel,
+        len,
+        out,
+        na,
+      );
+      return;
+    case 'relative': {
+      const b = input('actual');
+      const ctx = peer!;
+      const method = rule.method;
+      const better = rule.better ?? 'higher';
+      for (let i = 0; i < len; i++) {
+        const v = b[i]!;
+        out[i] =
+          v !== v ? na.drop(rel + i, wf) : relativePoints(method, better, v, ctx.ranks[start + i]!, ctx, w);
       }
       return;
     }
-    case 'formula': {
-      const inputs = leaf.inputs.map((s) => col(columns, s.key));
-      const res = leaf.formula!.evaluate(inputs, n);
-      const k = inputs.length;
-      for (let i = 0; i < n; i++) {
-        let missing = false;
-        for (let j = 0; j < k; j++) {
-          const x = inputs[j]![i]!;
-          if (x !== x) {
-            missing = true;
-            break;
-          }
-        }
-        if (missing) {
-          out[i] = 0;
-          na.add(i, wf);
-          continue;
-        }
-        const v = res[i]!;
-        out[i] = v !== v ? 0 : v > w ? w : v < 0 ? 0 : v;
-      }
-      return;
-    }
-    case 'relative':
-      relative(rule.method, rule.better ?? 'higher', col(columns, key('actual')), w, wf, n, out, na);
-      return;
   }
 }
 
-function comparedToFixed(
-  f: (b: number, a: number, w: number) => number,
+function banded(
+  leaf: CompiledLeaf,
   b: Float64Array,
-  a: number,
+  t: Float64Array | null,
+  fixed: number,
+  ratio: boolean,
+  interp: boolean,
   w: number,
   wf: number,
-  n: number,
+  rel: number,
+  len: number,
   out: Float64Array,
   na: NaWeight,
 ): void {
-  for (let i = 0; i < n; i++) {
+  const froms = leaf.bandFroms!;
+  const pts = leaf.bandPoints!;
+  const nb = froms.length;
+  for (let i = 0; i < len; i++) {
     const v = b[i]!;
-    if (v !== v) {
-      out[i] = 0;
-      na.add(i, wf);
-    } else out[i] = f(v, a, w);
+    const a = t ? t[i]! : fixed;
+    if (v !== v || (ratio && a !== a)) {
+      out[i] = na.drop(rel + i, wf);
+      continue;
+    }
+    const x = ratio ? (a > 0 ? v / a : v > 0 ? Infinity : 0) : v;
+    let p: number;
+    if (interp) p = bandPoints(x, froms, pts, true);
+    else {
+      // The bounds are sorted: the band is the count of bounds reached.
+      let k = 0;
+      for (let j = 0; j < nb; j++) k += x >= froms[j]! ? 1 : 0;
+      p = k === 0 ? 0 : pts[k - 1]!;
+    }
+    out[i] = p > w ? w : p < 0 ? 0 : p;
   }
 }
 
-function comparedToColumn(
-  f: (b: number, a: number, w: number) => number,
+function adjustment(
+  c: Float64Array,
+  per: number | undefined,
+  sign: number,
+  w: number,
+  len: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < len; i++) {
+    const v = c[i]!;
+    out[i] = v !== v ? 0 : sign * cappedPoints(v, per, w);
+  }
+}
+
+function formula(
+  leaf: CompiledLeaf,
+  inputs: readonly Float64Array[],
+  w: number,
+  wf: number,
+  rel: number,
+  len: number,
+  out: Float64Array,
+  na: NaWeight,
+): void {
+  const res = leaf.formula!.evaluate(inputs, len);
+  const k = inputs.length;
+  const propagates = leaf.formula!.propagatesNaN;
+  for (let i = 0; i < len; i++) {
+    const v = res[i]!;
+    if (v === v) {
+      // A formula that propagates NaN had all of its inputs when its result is a number.
+      if (propagates || !anyNaN(inputs, k, i)) {
+        out[i] = v > w ? w : v < 0 ? 0 : v;
+        continue;
+      }
+    } else if (!anyNaN(inputs, k, i)) {
+      out[i] = 0; // a result that is not a number (0/0, sqrt(−1)) scores nothing
+      continue;
+    }
+    out[i] = na.drop(rel + i, wf);
+  }
+}
+
+function anyNaN(cols: readonly Float64Array[], k: number, i: number): boolean {
+  for (let j = 0; j < k; j++) {
+    const x = cols[j]![i]!;
+    if (x !== x) return true;
+  }
+  return false;
+}
+
+// Compared-to-target loops. NaN in either input: the indicator does not apply to this subject.
+type ColLoop = (
   b: Float64Array,
   t: Float64Array,
   w: number,
+  rel: number,
+  len: number,
   wf: number,
-  n: number,
   out: Float64Array,
   na: NaWeight,
-): void {
-  for (let i = 0; i < n; i++) {
+) => void;
+type FixedLoop = (
+  b: Float64Array,
+  a: number,
+  w: number,
+  rel: number,
+  len: number,
+  wf: number,
+  out: Float64Array,
+  na: NaWeight,
+) => void;
+
+const positiveFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    out[i] = v !== v ? na.drop(rel + i, wf) : positivePoints(v, a, w);
+  }
+};
+const positiveCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
     const v = b[i]!;
     const a = t[i]!;
-    if (v !== v || a !== a) {
-      out[i] = 0;
-      na.add(i, wf);
-    } else out[i] = f(v, a, w);
+    out[i] = v !== v || a !== a ? na.drop(rel + i, wf) : positivePoints(v, a, w);
   }
-}
-
-/** The band [lo, hi] in points of a qualitative level, and the points for an evaluator's score in it. */
-export function qualitativePoints(
-  leaf: CompiledLeaf,
-  w: number,
-  level: number,
-  score: number,
-): { level: number; lo: number; hi: number; points: number } {
-  const levels = leaf.levels!;
-  const last = levels.length - 1;
-  const li = level <= 0 ? 0 : level >= last ? last : Math.round(level);
-  const band = levels[li]!;
-  const lo = band.min * w;
-  const hi = band.max * w;
-  const fallback = leaf.rule.kind === 'qualitative' && leaf.rule.fallback === 'upper' ? hi : lo;
-  const points = score !== score ? fallback : score < lo ? lo : score > hi ? hi : score;
-  return { level: li, lo, hi, points };
-}
+};
+const equalityFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    out[i] = v !== v ? na.drop(rel + i, wf) : equalityPoints(v, a, w);
+  }
+};
+const equalityCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    const a = t[i]!;
+    out[i] = v !== v || a !== a ? na.drop(rel + i, wf) : equalityPoints(v, a, w);
+  }
+};
+const reverseRatioFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    out[i] = v !== v ? na.drop(rel + i, wf) : reverseRatioPoints(v, a, w);
+  }
+};
+const reverseRatioCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    const a = t[i]!;
+    out[i] = v !== v || a !== a ? na.drop(rel + i, wf) : reverseRatioPoints(v, a, w);
+  }
+};
+const reverseLinearFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    out[i] = v !== v ? na.drop(rel + i, wf) : reverseLinearPoints(v, a, w);
+  }
+};
+const reverseLinearCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
+  for (let i = 0; i < len; i++) {
+    const v = b[i]!;
+    const a = t[i]!;
+    out[i] = v !== v || a !== a ? na.drop(rel + i, wf) : reverseLinearPoints(v, a, w);
+  }
+};
 
 function qualitative(
   leaf: CompiledLeaf,
@@ -288,7 +508,8 @@ function qualitative(
   score: Float64Array | null,
   w: number,
   wf: number,
-  n: number,
+  rel: number,
+  len: number,
   out: Float64Array,
   na: NaWeight,
 ): void {
@@ -297,18 +518,18 @@ function qualitative(
   const los = Float64Array.from(levels, (l) => l.min * w);
   const his = Float64Array.from(levels, (l) => l.max * w);
   const upper = leaf.rule.kind === 'qualitative' && leaf.rule.fallback === 'upper';
-  for (let i = 0; i < n; i++) {
+  const fallback = upper ? his : los;
+  for (let i = 0; i < len; i++) {
     const l = level[i]!;
     if (l !== l) {
-      out[i] = 0;
-      na.add(i, wf);
+      out[i] = na.drop(rel + i, wf);
       continue;
     }
-    const li = l <= 0 ? 0 : l >= last ? last : Math.round(l);
+    const li = l >= 0 && l <= last ? (l + 0.5) | 0 : l < 0 ? 0 : last;
     const lo = los[li]!;
     const hi = his[li]!;
     const s = score ? score[i]! : NaN;
-    out[i] = s !== s ? (upper ? hi : lo) : s < lo ? lo : s > hi ? hi : s;
+    out[i] = s !== s ? fallback[li]! : s < lo ? lo : s > hi ? hi : s;
   }
 }
 
@@ -318,6 +539,30 @@ export interface PeerContext {
   readonly mean: number;
   /** Competition rank (1 = best; ties share the best rank) per subject; 0 when not applicable. */
   readonly ranks: Int32Array;
+}
+
+/** Peer contexts of a batch's relative leaves, computed once per batch (columns are not mutated). */
+const peerCache = new WeakMap<Batch, WeakMap<EvaluationPlan, Map<number, PeerContext>>>();
+
+function peerContexts(plan: EvaluationPlan, batch: Batch): Map<number, PeerContext> {
+  let byPlan = peerCache.get(batch);
+  const cached = byPlan?.get(plan);
+  if (cached) return cached;
+  const out = new Map<number, PeerContext>();
+  for (const li of plan.leaves) {
+    const node = plan.nodes[li]!;
+    const rule = node.leaf!.rule;
+    if (rule.kind !== 'relative') continue;
+    out.set(li, peerContext(batch.columns.get(`${node.code}.actual`)!, batch.n, rule.better ?? 'higher'));
+  }
+  if (out.size > 0) {
+    if (!byPlan) {
+      byPlan = new WeakMap();
+      peerCache.set(batch, byPlan);
+    }
+    byPlan.set(plan, out);
+  }
+  return out;
 }
 
 export function peerContext(values: Float64Array, n: number, better: 'higher' | 'lower'): PeerContext {
@@ -354,26 +599,6 @@ export function relativePoints(
   if (method === 'rank') return ctx.count <= 1 ? w : (w * (ctx.count - rank)) / (ctx.count - 1);
   if (!(ctx.mean === ctx.mean)) return 0;
   return better === 'higher' ? positivePoints(value, ctx.mean, w) : reverseRatioPoints(value, ctx.mean, w);
-}
-
-function relative(
-  method: 'rank' | 'mean_ratio',
-  better: 'higher' | 'lower',
-  values: Float64Array,
-  w: number,
-  wf: number,
-  n: number,
-  out: Float64Array,
-  na: NaWeight,
-): void {
-  const ctx = peerContext(values, n, better);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== v) {
-      out[i] = 0;
-      na.add(i, wf);
-    } else out[i] = relativePoints(method, better, v, ctx.ranks[i]!, ctx, w);
-  }
 }
 
 /** Competition ranks of totals (1 = highest; ties share a rank), over the first n subjects. */
