@@ -3,7 +3,7 @@
  * server through a node-postgres Pool when a URL is configured. Both are exposed as the same drizzle
  * `Db`, so repositories are one and the same on either.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -36,9 +36,25 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'embedded') {
     const dir = resolve(config.dataDir, PGLITE_SUBDIR);
     mkdirSync(dir, { recursive: true });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const client = await PGlite.create({ dataDir: dir });
-    return fromPglite(client, dir);
+    const release = lockDataDir(`${dir}.lock`);
+    try {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const client = await PGlite.create({ dataDir: dir });
+      const database = await fromPglite(client, dir);
+      return {
+        ...database,
+        async close() {
+          try {
+            await database.close();
+          } finally {
+            release();
+          }
+        },
+      };
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
@@ -57,6 +73,41 @@ export async function fromPool(pool: Pool, location = 'server'): Promise<Databas
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const db: Db = drizzle({ client: pool, schema });
   return { db, kind: 'server', location, close: () => pool.end() };
+}
+
+/**
+ * PGlite lets two processes open one data folder, which corrupts it (say, `jixiao db seed` while the server
+ * runs). A lock file holding the owner's pid refuses the second; a lock left by a dead process is taken over.
+ */
+function lockDataDir(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `数据目录正被另一个进程（pid ${owner}）使用 / the data folder is in use by process ${owner}: ${lockPath}`,
+          { cause: e },
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`cannot lock the data folder: ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** 'host:port/database' of a connection URL, without user or password. */
