@@ -6,6 +6,7 @@
  * command line is wrong.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { DomainError } from '../../core/kernel/index.ts';
 import { PRESET_GRADE_SCHEMES, type GradeScheme } from '../../core/scoring/grades.ts';
@@ -22,7 +23,6 @@ import {
   exportCheckedWorkbook,
   toReportJson,
 } from '../../services/selfeval/selfeval-service.ts';
-import type { CliIo } from '../registry.ts';
 
 const USAGE = `用法 / usage:
   jixiao selfeval check FILE [--json] [--export OUT.xlsx] [--grades jilin-5|mof-4] [--min-execution-rate 0.9]
@@ -35,6 +35,13 @@ const USAGE = `用法 / usage:
 `;
 
 class UsageError extends Error {}
+
+/** The part of the registry's CliIo this command uses (declared here so that the command does not import
+ * the registry that loads it — no import cycle). */
+interface Io {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+}
 
 interface Args {
   readonly file: string;
@@ -202,12 +209,12 @@ function formatReport(table: SelfEvalTable, report: SelfEvalReport, scheme: Grad
   return `${lines.join('\n')}\n`;
 }
 
-function failure(io: CliIo, e: DomainError): number {
+function failure(io: Io, e: DomainError): number {
   io.stderr.write(`${e.message}\n${e.messageEn}\n`);
   return 2;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
+export async function run(args: string[], io: Io): Promise<number> {
   let parsed: Args | 'help';
   try {
     parsed = parseCommandLine(args);
