@@ -1,10 +1,6 @@
-import type { Writable } from 'node:stream';
+import type { CliIo } from './io.ts';
 
-export interface CliIo {
-  readonly stdout: Writable;
-  readonly stderr: Writable;
-  readonly env: NodeJS.ProcessEnv;
-}
+export type { CliIo };
 
 /** A command module: `run` returns the exit code (0 ok, 1 failure found, 2 bad usage or unreadable input). */
 export interface CommandModule {
@@ -22,7 +18,7 @@ export const commands: readonly Command[] = [
   {
     words: ['selfeval', 'check'],
     summary:
-      'selfeval check FILE [--json] [--export OUT.xlsx]  核查项目支出绩效自评表 / check a self-evaluation table',
+      'selfeval check FILE [--json] [--export OUT.xlsx] [--grades jilin-5|mof-4] [--min-execution-rate 0.9]\n                             核查项目支出绩效自评表 / check a self-evaluation table',
     load: () => import('./commands/selfeval-check.ts'),
   },
   {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../registry.ts';
+import type { CliIo } from '../io.ts';
 import { run as migrateRun } from './db-migrate.ts';
 import { run as seedRun } from './db-seed.ts';
 

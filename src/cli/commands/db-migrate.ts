@@ -1,6 +1,6 @@
 import { compose } from '../../compose.ts';
 import { loadConfig } from '../../config.ts';
-import type { CliIo } from '../registry.ts';
+import type { CliIo } from '../io.ts';
 
 const USAGE = '用法 / usage: jixiao db migrate\n  执行数据库迁移 / apply database migrations\n';
 

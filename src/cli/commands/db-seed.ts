@@ -1,6 +1,6 @@
 import { compose } from '../../compose.ts';
 import { loadConfig } from '../../config.ts';
-import type { CliIo } from '../registry.ts';
+import type { CliIo } from '../io.ts';
 
 const USAGE =
   '用法 / usage: jixiao db seed --reference\n' +

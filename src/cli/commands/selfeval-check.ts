@@ -6,7 +6,7 @@
  * command line is wrong.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+import type { CliIo } from '../io.ts';
 import { parseArgs } from 'node:util';
 import type { DomainError } from '../../core/kernel/index.ts';
 import { PRESET_GRADE_SCHEMES, type GradeScheme } from '../../core/scoring/grades.ts';
@@ -36,12 +36,7 @@ const USAGE = `用法 / usage:
 
 class UsageError extends Error {}
 
-/** The part of the registry's CliIo this command uses (declared here so that the command does not import
- * the registry that loads it — no import cycle). */
-interface Io {
-  readonly stdout: Writable;
-  readonly stderr: Writable;
-}
+type Io = Pick<CliIo, 'stdout' | 'stderr'>;
 
 interface Args {
   readonly file: string;

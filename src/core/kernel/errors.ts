@@ -24,6 +24,16 @@ export const errorCatalogue = {
     zh: '该数据不属于您所在区划或单位',
     en: 'This record is outside your division or organization',
   },
+  PASSWORD_POLICY: { zh: '密码不符合要求', en: 'The password does not meet the policy' },
+  LOGIN_FAILED: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: {
+    zh: '账号已被临时锁定，请稍后再试',
+    en: 'The account is locked for a while; try again later',
+  },
+  ACCOUNT_DISABLED: { zh: '账号已停用', en: 'The account is disabled' },
+  SESSION_EXPIRED: { zh: '登录已超时，请重新登录', en: 'The session expired; please sign in again' },
+  CSRF_FAILED: { zh: '请求校验失败，请刷新页面后重试', en: 'Request verification failed; reload the page' },
+  TOO_MANY_REQUESTS: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   // indicator templates and scoring
   TEMPLATE_INVALID: { zh: '指标模板存在问题', en: 'The indicator template has problems' },
   FORMULA_INVALID: { zh: '评分公式无法解析', en: 'The scoring formula cannot be compiled' },
