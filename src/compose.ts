@@ -7,6 +7,18 @@ import { openDatabase, type Database, type DatabaseKind, type Db } from './db/cl
 import { migrate, type MigrationReport } from './db/migrate.ts';
 import { seedReference, type ReferenceSeedReport } from './db/reference-seed.ts';
 import { makeRepositories, type Repositories } from './db/repositories/index.ts';
+import { makeAuditService } from './services/audit-service.ts';
+import { DEFAULT_AUTH_SETTINGS, makeAuthService, type AuthSettings } from './services/auth-service.ts';
+import { ensureAdministrator } from './services/bootstrap-service.ts';
+import { systemClock, type Clock } from './services/clock.ts';
+import { makeDashboardService } from './services/dashboard-service.ts';
+import { makeDivisionService } from './services/division-service.ts';
+import type { Services } from './services/index.ts';
+import { makeJobService, type JobHandler } from './services/job-service.ts';
+import type { Transact } from './services/transaction.ts';
+import { makeUserService } from './services/user-service.ts';
+
+export type { Services };
 
 export interface App {
   readonly config: Config;
@@ -15,6 +27,11 @@ export interface App {
   /** Where the data lives, safe to print (folder or host/database). */
   readonly dbLocation: string;
   readonly repos: Repositories;
+  /** One transaction with repositories bound to it. */
+  readonly transact: Transact<Repositories>;
+  readonly services: Services;
+  /** Creates the first administrator when there is no user at all (see bootstrap-service.ts). */
+  ensureAdministrator(password?: string): ReturnType<typeof ensureAdministrator>;
   /** Schema and reference-data upkeep (CLI `db migrate` / `db seed`, server start-up). */
   readonly maintenance: {
     migrate(): Promise<MigrationReport>;
@@ -26,23 +43,52 @@ export interface App {
 export interface ComposeOptions {
   /** Use this open database instead of opening `config.database`; `close()` still closes it. */
   readonly database?: Database;
+  readonly clock?: Clock;
+  readonly authSettings?: Partial<AuthSettings>;
+  /** Job handlers this process runs (the server registers them; the CLI needs none). */
+  readonly jobHandlers?: readonly JobHandler[];
+  readonly jobPollMs?: number;
+  readonly log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
 export async function compose(config: Config, options: ComposeOptions = {}): Promise<App> {
   const database = options.database ?? (await openDatabase(config.database));
   const { db } = database;
   const repos = makeRepositories(db);
+  const transact: Transact<Repositories> = (fn) => db.transaction((tx) => fn(makeRepositories(tx)));
+  const clock = options.clock ?? systemClock;
+  const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings };
+  const services: Services = {
+    auth: makeAuthService({ ports: repos, transact, clock, settings }),
+    users: makeUserService({ ports: repos, transact, clock }),
+    divisions: makeDivisionService({ ports: repos }),
+    dashboard: makeDashboardService({ ports: repos, clock, defaultYear: () => clock().getFullYear() }),
+    audit: makeAuditService({ ports: repos }),
+    jobs: makeJobService({
+      ports: repos,
+      clock,
+      handlers: options.jobHandlers ?? [],
+      ...(options.jobPollMs ? { pollMs: options.jobPollMs } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    }),
+  };
   return {
     config,
     db,
     dbKind: database.kind,
     dbLocation: database.location,
     repos,
+    transact,
+    services,
+    ensureAdministrator: (password) => ensureAdministrator({ ports: repos, transact }, { password }),
     maintenance: {
       migrate: () => migrate(db),
       seedReference: () => seedReference(db),
     },
-    close: () => database.close(),
+    close: async () => {
+      await services.jobs.stop();
+      await database.close();
+    },
   };
 }
 

@@ -40,6 +40,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { TemplateDefinition } from '../core/indicators/types.ts';
 import type { GradeBand, GradeScheme } from '../core/scoring/grades.ts';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../core/access/ports.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabularies (the values of enum-like text columns)
@@ -73,16 +74,7 @@ export const FUND_CLASSES = [
 ] as const;
 export type FundClass = (typeof FUND_CLASSES)[number];
 
-export const ORGANIZATION_KINDS = [
-  'finance_bureau', // 财政部门
-  'finance_division', // 财政内设处室
-  'budget_department', // 预算部门
-  'budget_unit', // 预算单位
-  'agency', // 第三方机构
-  'congress_committee', // 人大预算工委
-  'other',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export { ORGANIZATION_KINDS, type OrganizationKind };
 
 export const ROLES = [
   'admin',
@@ -1788,4 +1780,22 @@ export const assignments = pgTable(
       sql`(assignee_kind = 'agency' and agency_id is not null) or (assignee_kind = 'expert' and expert_id is not null)`,
     ),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Pre-aggregated figures
+// ---------------------------------------------------------------------------------------------------------
+
+/** 首页统计: a division's own figures for a year (projects, amounts by fund class, self-evaluations and
+ * their grades), maintained on write — refreshed for the divisions an import, seed or edit touched — so that
+ * a dashboard adds up a subtree's rows instead of scanning business tables on every request. */
+export const divisionStats = pgTable(
+  'division_stats',
+  {
+    mofDivCode: mofDivCode(),
+    fiscalYear: fiscalYear(),
+    stats: jsonb('stats').$type<unknown>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ name: 'division_stats_pkey', columns: [t.mofDivCode, t.fiscalYear] })],
 );

@@ -34,6 +34,12 @@ export const errorCatalogue = {
   SESSION_EXPIRED: { zh: '登录已超时，请重新登录', en: 'The session expired; please sign in again' },
   CSRF_FAILED: { zh: '请求校验失败，请刷新页面后重试', en: 'Request verification failed; reload the page' },
   TOO_MANY_REQUESTS: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '首次登录或密码已重置，请先修改密码',
+    en: 'Please change your password before continuing',
+  },
+  PAYLOAD_TOO_LARGE: { zh: '上传的内容过大', en: 'The upload is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   // indicator templates and scoring
   TEMPLATE_INVALID: { zh: '指标模板存在问题', en: 'The indicator template has problems' },
   FORMULA_INVALID: { zh: '评分公式无法解析', en: 'The scoring formula cannot be compiled' },

@@ -1,4 +1,12 @@
+import type { AccessPort } from '../../core/access/ports.ts';
+import type { AuditPort } from '../../core/audit/ports.ts';
+import type { JobPort } from '../../core/jobs/ports.ts';
+import type { StatsPort } from '../../core/dashboard/ports.ts';
+import { makeStatsRepo } from './stats-repo.ts';
 import type { Db } from '../client.ts';
+import { makeAccessRepo } from './access-repo.ts';
+import { makeAuditRepo } from './audit-repo.ts';
+import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
@@ -6,6 +14,10 @@ import { makeTemplateRepo, type TemplateRepo } from './template-repo.ts';
 
 /** Every repository over one `Db` (or one transaction). Add new ones here. */
 export interface Repositories {
+  readonly access: AccessPort;
+  readonly audit: AuditPort;
+  readonly jobs: JobPort;
+  readonly stats: StatsPort;
   readonly divisions: DivisionRepo;
   readonly reference: ReferenceRepo;
   readonly settings: SettingRepo;
@@ -14,6 +26,10 @@ export interface Repositories {
 
 export function makeRepositories(db: Db): Repositories {
   return {
+    access: makeAccessRepo(db),
+    audit: makeAuditRepo(db),
+    jobs: makeJobRepo(db),
+    stats: makeStatsRepo(db),
     divisions: makeDivisionRepo(db),
     reference: makeReferenceRepo(db),
     settings: makeSettingRepo(db),

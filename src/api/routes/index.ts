@@ -1,0 +1,14 @@
+import type { Services } from '../../services/index.ts';
+import type { Api } from '../types.ts';
+import { adminRoutes } from './admin.ts';
+import { dashboardRoutes } from './dashboard.ts';
+import { divisionRoutes } from './divisions.ts';
+import { sessionRoutes } from './session.ts';
+
+/** Every route module; a new context adds one line here. */
+export const routeModules: readonly ((app: Api, services: Services) => void)[] = [
+  sessionRoutes,
+  dashboardRoutes,
+  divisionRoutes,
+  adminRoutes,
+];

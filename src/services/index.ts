@@ -1,0 +1,16 @@
+import type { AuditService } from './audit-service.ts';
+import type { AuthService } from './auth-service.ts';
+import type { DashboardService } from './dashboard-service.ts';
+import type { DivisionService } from './division-service.ts';
+import type { JobService } from './job-service.ts';
+import type { UserService } from './user-service.ts';
+
+/** Every use case the API and CLI reach, built by compose.ts. */
+export interface Services {
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly divisions: DivisionService;
+  readonly dashboard: DashboardService;
+  readonly audit: AuditService;
+  readonly jobs: JobService;
+}
