@@ -42,7 +42,6 @@ export async function buildApp(options: ApiOptions): Promise<Api> {
     logger: options.logger as boolean,
     trustProxy: options.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

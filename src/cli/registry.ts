@@ -22,6 +22,11 @@ export const commands: readonly Command[] = [
     load: () => import('./commands/selfeval-check.ts'),
   },
   {
+    words: ['audit', 'verify'],
+    summary: 'audit verify               校验审计日志哈希链 / verify the audit log hash chain',
+    load: () => import('./commands/audit-verify.ts'),
+  },
+  {
     words: ['db', 'migrate'],
     summary: 'db migrate                 执行数据库迁移 / apply database migrations',
     load: () => import('./commands/db-migrate.ts'),
