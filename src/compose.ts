@@ -2,6 +2,7 @@
  * The composition root: config → database → repositories (→ services, added by their owners).
  * Shared by the server and the CLI; tests pass an already open database.
  */
+import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseKind, type Db } from './db/client.ts';
 import { migrate, type MigrationReport } from './db/migrate.ts';
@@ -32,10 +33,14 @@ export interface App {
   readonly services: Services;
   /** Creates the first administrator when there is no user at all (see bootstrap-service.ts). */
   ensureAdministrator(password?: string): ReturnType<typeof ensureAdministrator>;
+  /** Throws when the database does not answer (health checks). */
+  ping(): Promise<void>;
   /** Schema and reference-data upkeep (CLI `db migrate` / `db seed`, server start-up). */
   readonly maintenance: {
     migrate(): Promise<MigrationReport>;
     seedReference(): Promise<ReferenceSeedReport>;
+    /** Deletes sessions past their lifetime or idle timeout; returns how many. */
+    sweepSessions(): Promise<number>;
   };
   close(): Promise<void>;
 }
@@ -81,9 +86,19 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     transact,
     services,
     ensureAdministrator: (password) => ensureAdministrator({ ports: repos, transact }, { password }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
     maintenance: {
       migrate: () => migrate(db),
       seedReference: () => seedReference(db),
+      sweepSessions: () => {
+        const now = clock();
+        return repos.access.deleteExpiredSessions(
+          now,
+          new Date(now.getTime() - settings.idleTimeoutMinutes * 60_000),
+        );
+      },
     },
     close: async () => {
       await services.jobs.stop();
