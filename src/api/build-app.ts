@@ -21,7 +21,7 @@ import { errorBody } from './http-errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { routeModules } from './routes/index.ts';
-import type { Api } from './types.ts';
+import type { Api, RouteInfo } from './types.ts';
 
 export interface ApiOptions {
   readonly services: Services;
@@ -43,6 +43,20 @@ export async function buildApp(options: ApiOptions): Promise<Api> {
     trustProxy: options.trustProxy,
     bodyLimit: 25 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission,
+        auth: route.config?.auth === 'public' ? 'public' : 'session',
+      });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

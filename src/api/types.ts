@@ -20,7 +20,19 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** A registered API route, for the access matrix and the docs. */
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: Permission | undefined;
+  readonly auth: 'public' | 'session';
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its access rule (filled as routes register). */
+    routeTable: RouteInfo[];
+  }
   interface FastifyRequest {
     /** The signed-in user (null on public routes). */
     actor: Actor | null;

@@ -1,0 +1,289 @@
+/**
+ * The role × route matrix (issue 3 §2): every API route, every role, a request into the user's own scope
+ * and one into another division. It fails on any leak (another division's data in an answer, a 2xx on
+ * someone else's object), on any refused request that still wrote something (the audit log grows with
+ * every write, so a refused request must leave it unchanged), and on any route without a case here.
+ */
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, type Permission } from '../../src/core/access/roles.ts';
+import { PEOPLE, useTestApi, type Person, type Session, type TestApi } from '../api.ts';
+
+interface Req {
+  readonly url: string;
+  readonly body?: unknown;
+}
+
+interface RouteCase {
+  /** 'GET /api/v1/users/:id' */
+  readonly route: string;
+  /** A request into the person's own scope; null when the route has no own-scope target for them. */
+  readonly own: (t: TestApi, p: Person, s: Session) => Promise<Req | null> | Req | null;
+  /** A request aimed at another division's data; null when the person sees every division. */
+  readonly other: (t: TestApi, p: Person, s: Session) => Promise<Req | null> | Req | null;
+  /** Checks a successful own-scope answer for leaks: every record must lie in the person's scope. */
+  readonly leak?: (body: unknown, scope: Scope) => string | null;
+  /** Statuses a permitted own-scope request may answer besides 2xx (e.g. 404 for nothing to show). */
+  readonly alsoOk?: readonly number[];
+}
+
+interface Scope {
+  readonly divisions: ReadonlySet<string>;
+}
+
+const PROVINCE_WIDE = new Set<Person>([
+  'admin',
+  'sheng',
+  'weiyuanhui',
+  'chushi',
+  'jiaoyu',
+  'weijian',
+  'danwei',
+  'jigou',
+  'zhuanjia',
+  'renda',
+]);
+/** A division outside the person's scope: for 长春 users a 吉林市 division; for counties a neighbour. */
+const OTHER_DIVISION: Partial<Record<Person, string>> = {
+  changchun: '220200',
+  nongan: '220182',
+  yushu: '220122',
+  jilinshi: '220100',
+};
+
+const everyItemIn =
+  (field: string) =>
+  (body: unknown, scope: Scope): string | null => {
+    const items = Array.isArray(body) ? body : ((body as { items?: unknown[] }).items ?? []);
+    const bad = (items as Record<string, unknown>[]).find(
+      (i) => i[field] !== null && !scope.divisions.has(String(i[field])),
+    );
+    return bad ? `leaked ${field}=${String(bad[field])}` : null;
+  };
+
+let seq = 0;
+const CASES: readonly RouteCase[] = [
+  { route: 'GET /api/health', own: () => ({ url: '/api/health' }), other: () => null },
+  { route: 'GET /api/v1/session', own: () => ({ url: '/api/v1/session' }), other: () => null },
+  // signing in and out are exercised by the session tests; here only with the person's own account
+  { route: 'POST /api/v1/session', own: () => null, other: () => null },
+  { route: 'DELETE /api/v1/session', own: () => null, other: () => null },
+  { route: 'POST /api/v1/session/password', own: () => null, other: () => null },
+  {
+    route: 'GET /api/v1/dashboard',
+    own: (_t, p) => ({ url: `/api/v1/dashboard?division=${PEOPLE[p].division}&year=2026` }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/dashboard?division=${OTHER_DIVISION[p]}&year=2026` } : null,
+  },
+  {
+    route: 'GET /api/v1/divisions',
+    own: () => ({ url: '/api/v1/divisions' }),
+    other: () => null,
+    leak: everyItemIn('code'),
+  },
+  {
+    route: 'GET /api/v1/divisions/tree',
+    own: (_t, p) => ({ url: `/api/v1/divisions/tree?root=${PEOPLE[p].division}` }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/divisions/tree?root=${OTHER_DIVISION[p]}` } : null,
+  },
+  {
+    route: 'GET /api/v1/users',
+    own: () => ({ url: '/api/v1/users?pageSize=200' }),
+    other: (_t, p) => (OTHER_DIVISION[p] ? { url: `/api/v1/users?division=${OTHER_DIVISION[p]}` } : null),
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/users/:id',
+    own: (t, p) => ({ url: `/api/v1/users/${t.users[p]}` }),
+    other: (t, p) => (OTHER_DIVISION[p] ? { url: `/api/v1/users/${t.users[otherPerson(p)]}` } : null),
+  },
+  {
+    route: 'POST /api/v1/users',
+    own: (_t, p) => ({
+      url: '/api/v1/users',
+      body: {
+        username: `m${++seq}${p}`,
+        displayName: '矩阵测试',
+        mofDivCode: PEOPLE[p].division,
+        roles: ['expert'],
+      },
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: '/api/v1/users',
+            body: {
+              username: `o${++seq}${p}`,
+              displayName: '越权',
+              mofDivCode: OTHER_DIVISION[p],
+              roles: ['expert'],
+            },
+          }
+        : null,
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    own: async (t, p, s) => {
+      const target = await firstUserCreatedBy(s, PEOPLE[p].division);
+      return target
+        ? {
+            url: `/api/v1/users/${target.id}`,
+            body: { version: target.version, displayName: `改名${++seq}` },
+          }
+        : null;
+    },
+    other: (t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/users/${t.users[otherPerson(p)]}`, body: { version: 1, displayName: '越权改名' } }
+        : null,
+  },
+  {
+    route: 'POST /api/v1/users/:id/reset-password',
+    own: async (_t, p, s) => {
+      const target = await firstUserCreatedBy(s, PEOPLE[p].division);
+      return target ? { url: `/api/v1/users/${target.id}/reset-password` } : null;
+    },
+    other: (t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/users/${t.users[otherPerson(p)]}/reset-password` } : null,
+  },
+  {
+    route: 'GET /api/v1/organizations',
+    own: () => ({ url: '/api/v1/organizations' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/organizations?division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'POST /api/v1/organizations',
+    own: (_t, p) => ({
+      url: '/api/v1/organizations',
+      body: { mofDivCode: PEOPLE[p].division, kind: 'other', name: `矩阵单位${++seq}` },
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: '/api/v1/organizations',
+            body: { mofDivCode: OTHER_DIVISION[p], kind: 'other', name: '越权单位' },
+          }
+        : null,
+  },
+  {
+    route: 'PATCH /api/v1/organizations/:id',
+    own: (t, p) => {
+      const key = PEOPLE[p].org;
+      return key
+        ? { url: `/api/v1/organizations/${t.orgs[key]}`, body: { version: 999, sortOrder: 1 } }
+        : null;
+    },
+    other: (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/organizations/${t.orgs[`finance-${OTHER_DIVISION[p]}`]}`,
+            body: { version: 1, name: '越权' },
+          }
+        : null,
+    // a stale version is the expected answer for the own case (nothing is written)
+    alsoOk: [409],
+  },
+  {
+    route: 'GET /api/v1/audit',
+    own: () => ({ url: '/api/v1/audit?pageSize=200' }),
+    other: (_t, p) => (OTHER_DIVISION[p] ? { url: `/api/v1/audit?division=${OTHER_DIVISION[p]}` } : null),
+    leak: everyItemIn('mofDivCode'),
+  },
+  { route: 'GET /api/v1/jobs', own: () => ({ url: '/api/v1/jobs' }), other: () => null },
+  {
+    route: 'GET /api/v1/jobs/:id',
+    own: () => null,
+    other: () => ({ url: '/api/v1/jobs/00000000-0000-4000-8000-000000000000' }),
+  },
+];
+
+function otherPerson(p: Person): Person {
+  const other = OTHER_DIVISION[p]!;
+  return (Object.keys(PEOPLE) as Person[]).find((q) => PEOPLE[q].division === other)!;
+}
+
+async function firstUserCreatedBy(
+  s: Session,
+  division: string,
+): Promise<{ id: string; version: number } | null> {
+  const r = await s.get(`/api/v1/users?division=${division}&q=m&pageSize=200`);
+  if (r.statusCode !== 200) return null;
+  const items = (r.json() as { items: { id: string; version: number; username: string; roles: string[] }[] })
+    .items;
+  return items.find((u) => u.username.startsWith('m') && u.roles.includes('expert')) ?? null;
+}
+
+const t = useTestApi();
+
+async function auditCount(): Promise<number> {
+  return (await t.app.repos.audit.list({ divisionCodes: null, offset: 0, limit: 1 })).total;
+}
+
+describe('role × route access matrix', () => {
+  it('has a case for every registered route', async () => {
+    const routes = t.api.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(routes.length).toBeGreaterThan(10);
+    const covered = new Set(CASES.map((c) => c.route));
+    const missing = routes.filter((r) => !covered.has(r));
+    expect(missing, 'routes without an access-matrix case').toEqual([]);
+  });
+
+  const people = Object.keys(PEOPLE) as Person[];
+  for (const person of people) {
+    it(`${person} (${PEOPLE[person].roles.join(',')}, ${PEOPLE[person].division})`, async () => {
+      const s = await t.login(person);
+      const me = (await s.get('/api/v1/session')).json() as { divisions: { code: string }[] };
+      const scope: Scope = { divisions: new Set(me.divisions.map((d) => d.code)) };
+      const perms = permissionsOf(PEOPLE[person].roles);
+      const problems: string[] = [];
+      for (const c of CASES) {
+        const [method, pattern] = c.route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
+        const permission = routePermission(t, method, pattern);
+        const allowed = permission === undefined || perms.has(permission);
+        for (const target of ['own', 'other'] as const) {
+          if (target === 'other' && PROVINCE_WIDE.has(person)) continue;
+          const req = await c[target](t, person, s);
+          if (!req) continue;
+          const before = await auditCount();
+          const res = await s.request(method, req.url, req.body);
+          const after = await auditCount();
+          const ok2xx = res.statusCode >= 200 && res.statusCode < 300;
+          const label = `${c.route} [${target}] → ${res.statusCode}`;
+          if (res.statusCode >= 500) problems.push(`${label}: server error ${res.body}`);
+          if (!allowed) {
+            if (res.statusCode !== 403) problems.push(`${label}: expected 403 without ${permission}`);
+            if (after !== before)
+              problems.push(`${label}: refused but wrote ${after - before} audit event(s)`);
+            continue;
+          }
+          if (target === 'own') {
+            if (!ok2xx && !(c.alsoOk ?? []).includes(res.statusCode))
+              problems.push(`${label}: own-scope request failed: ${res.body}`);
+            if (ok2xx && c.leak) {
+              const leak = c.leak(res.json(), scope);
+              if (leak) problems.push(`${label}: ${leak}`);
+            }
+            if (!ok2xx && after !== before) problems.push(`${label}: failed but wrote audit events`);
+          } else {
+            if (ok2xx)
+              problems.push(
+                `${label}: LEAK — another division's request succeeded: ${res.body.slice(0, 200)}`,
+              );
+            if (![403, 404].includes(res.statusCode)) problems.push(`${label}: expected 403/404`);
+            if (after !== before)
+              problems.push(`${label}: refused but wrote ${after - before} audit event(s)`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+function routePermission(api: TestApi, method: string, url: string): Permission | undefined {
+  const route = api.api.routeTable.find((r) => r.method === method && r.url === url);
+  if (!route) throw new Error(`no such route ${method} ${url}`);
+  return route.auth === 'public' ? undefined : route.permission;
+}
