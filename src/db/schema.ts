@@ -1499,6 +1499,8 @@ export const scoringRuns = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: instant('finished_at'),
+    /** Written with the results: counts, incomplete subjects, per-node averages, timings. */
+    summary: jsonb('summary').$type<unknown>(),
   },
   (t) => [
     index('scoring_runs_div_year_idx').on(t.mofDivCode, t.fiscalYear, t.createdAt),
@@ -1520,6 +1522,11 @@ export const scoringResults = pgTable(
     rank: integer('rank'),
     /** Points by node code. */
     nodePoints: jsonb('node_points').$type<Record<string, number>>().notNull(),
+    /** The input values the run scored (key → value; null = not applicable), so that the explanation of a
+     * stored result never changes when inputs are edited later. */
+    inputs: jsonb('inputs').$type<Record<string, number | null>>(),
+    /** Required inputs without a value: the subject is incomplete (grade 'incomplete', no rank). */
+    missing: jsonb('missing').$type<string[]>(),
   },
   (t) => [
     primaryKey({ name: 'scoring_results_pkey', columns: [t.runId, t.subjectId] }),
