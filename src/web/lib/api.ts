@@ -1,0 +1,99 @@
+import type { ApiError } from './api-error.ts';
+import { badResponseError, networkError, toApiError } from './api-error.ts';
+import { currentLang } from './i18n-core.ts';
+
+/**
+ * The one way the web app talks to the server: JSON under /api/v1, cookies of this origin, the session's
+ * CSRF token on every write, and every error response turned into an ApiError.
+ */
+export const API_BASE = '/api/v1';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Readonly<Record<string, QueryValue | readonly (string | number)[]>>;
+
+export interface RequestOptions {
+  readonly query?: Query;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /**
+   * When the answer is 401 UNAUTHENTICATED or SESSION_EXPIRED the app normally sends the user to the login
+   * page; `false` leaves that to the caller (the session check itself, the login form).
+   */
+  readonly signInOn401?: boolean;
+}
+
+/** `/api/v1/divisions/tree?root=220000`: empty values are left out, arrays repeat the key. */
+export function apiUrl(path: string, query?: Query): string {
+  const p = path.startsWith('/') ? path : `/${path}`;
+  const params = new URLSearchParams();
+  if (query) {
+    for (const [key, value] of Object.entries(query)) {
+      if (Array.isArray(value)) {
+        for (const v of value as readonly (string | number)[]) params.append(key, String(v));
+      } else if (value !== undefined && value !== null && value !== '') {
+        params.append(key, String(value as string | number | boolean));
+      }
+    }
+  }
+  const qs = params.toString();
+  return `${API_BASE}${p}${qs ? `?${qs}` : ''}`;
+}
+
+let csrfToken: string | null = null;
+/** Set from the session (`Me.csrfToken`) after sign-in and whenever the session is read. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+let signInRequired: ((e: ApiError) => void) | null = null;
+/** The app registers what happens when the session is gone (go to the login page with a notice). */
+export function onSignInRequired(handler: ((e: ApiError) => void) | null): void {
+  signInRequired = handler;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, options.query), init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw networkError(currentLang(), e);
+  }
+
+  const text = await res.text().catch(() => '');
+  let body: unknown = undefined;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+      if (res.ok) throw badResponseError(res.status, currentLang());
+    }
+  }
+  if (!res.ok) {
+    const error = toApiError(res.status, body, currentLang());
+    if (error.needsSignIn && options.signInOn401 !== false) signInRequired?.(error);
+    throw error;
+  }
+  return body as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
