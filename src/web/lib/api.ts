@@ -45,6 +45,10 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let lastRequestAt = Date.now();
+/** When the page last talked to the server (the server's idle timeout counts from there). */
+export const lastApiRequestAt = (): number => lastRequestAt;
+
 let signInRequired: ((e: ApiError) => void) | null = null;
 /** The app registers what happens when the session is gone (go to the login page with a notice). */
 export function onSignInRequired(handler: ((e: ApiError) => void) | null): void {
@@ -62,6 +66,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
+  lastRequestAt = Date.now();
   try {
     res = await fetch(apiUrl(path, options.query), init);
   } catch (e) {

@@ -9,6 +9,7 @@ import type { PageDef } from '../../lib/pages.ts';
 import { PageAccessContext, RouteMetaContext } from '../../lib/route-meta.tsx';
 import { ScopeProvider } from '../../lib/scope.tsx';
 import { SessionProvider, hasPermission, useMe, useSession } from '../../lib/session.tsx';
+import { useIdleCheck } from '../../lib/use-idle-check.ts';
 import { matchPage } from '../menu.ts';
 import { AppHeader } from './app-header.tsx';
 import { SideMenu } from './side-menu.tsx';
@@ -70,6 +71,7 @@ function Shell({ pages }: { pages: readonly PageDef[] }) {
   const me = useSession();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(readCollapsed);
+  useIdleCheck(me.idleTimeoutSeconds);
   const onCollapse = useCallback((c: boolean) => {
     setCollapsed(c);
     try {

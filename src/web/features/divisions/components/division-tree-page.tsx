@@ -104,7 +104,9 @@ export default function DivisionTreePage() {
           </Button>
         }
       />
-      {tree.isError ? (
+      {tree.isError && tree.error.code === 'NOT_FOUND' ? (
+        <EmptyState description={t('empty')} />
+      ) : tree.isError ? (
         <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />
       ) : !root ? (
         <Skeleton active paragraph={{ rows: 10 }} />

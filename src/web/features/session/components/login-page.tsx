@@ -5,7 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { LoginBody } from '../../../../contracts/session.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
-import { useT } from '../../../lib/i18n.tsx';
+import { useLang, useT } from '../../../lib/i18n.tsx';
 import { safeNextPath } from '../../../lib/scope-core.ts';
 import { useMe } from '../../../lib/session.tsx';
 import { useLogin } from '../api.ts';
@@ -26,6 +26,7 @@ function isNoticeKey(x: string | null): x is keyof typeof NOTICES {
  */
 export function LoginPage() {
   const t = useT();
+  const { lang } = useLang();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
@@ -57,7 +58,7 @@ export function LoginPage() {
             <span className="jx-brand-mark" aria-hidden>
               <FundProjectionScreenOutlined />
             </span>
-            <Typography.Title level={2} style={{ margin: '12px 0 4px' }}>
+            <Typography.Title level={lang === 'en' ? 3 : 2} style={{ margin: '12px 0 4px' }}>
               {t('app.name')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.slogan')}</Typography.Text>
