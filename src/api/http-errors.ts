@@ -25,6 +25,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   GRADE_SCHEME_INVALID: 422,
   INPUT_MISSING: 422,
   FILE_UNREADABLE: 422,
+  IMPORT_REJECTED: 422,
 };
 
 export function errorBody(e: DomainError): {

@@ -47,6 +47,7 @@ export const errorCatalogue = {
   INPUT_MISSING: { zh: '缺少评分所需的数据', en: 'An input required for scoring is missing' },
   // files
   FILE_UNREADABLE: { zh: '文件无法读取', en: 'The file cannot be read' },
+  IMPORT_REJECTED: { zh: '导入未执行', en: 'The import was not carried out' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
