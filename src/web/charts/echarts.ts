@@ -1,6 +1,7 @@
 /**
  * ECharts, tree-shaken: only the charts and components the app uses are registered (radar for portraits,
- * bar for rankings and amounts, line for history, pie for shares). Add a chart type here before using it.
+ * with its radar coordinate system, bar for rankings and amounts, line for history, pie for shares). Add a
+ * chart type or component here before using it.
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
@@ -9,6 +10,7 @@ import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -30,6 +32,7 @@ echarts.use([
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,

@@ -3,8 +3,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useT } from '../lib/i18n.tsx';
 
 /**
- * 导出Excel. Either `href` (a GET under /api/v1 that answers with an .xlsx file, built with `apiUrl` from the
- * same query as the table, so exactly the filtered rows are exported) or `onExport` for exports that need
+ * 导出Excel. Either `href` (a GET under /api/v1 that answers with an .xlsx file:
+ * `apiUrl('/projects/export', { ...scopeQuery(scope), ...table.exportQuery })`, so exactly the filtered rows
+ * are exported) or `onExport` for exports that need
  * a job. Put it in DataTable's `exportSlot`.
  */
 export function ExportExcelButton({

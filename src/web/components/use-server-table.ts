@@ -6,6 +6,7 @@ import {
   PAGE_SIZES,
   readTableQuery,
   tableApiQuery,
+  tableExportQuery,
   toAntdOrder,
   toApiOrder,
   writeTableQuery,
@@ -105,7 +106,10 @@ export function useServerTable(options: TableQueryOptions = {}) {
 
   return {
     query,
+    /** For the API call of the current page. */
     apiQuery: useMemo(() => tableApiQuery(query), [query]),
+    /** For 导出Excel: the same filters and order, no paging. */
+    exportQuery: useMemo(() => tableExportQuery(query), [query]),
     setQuery,
     setSearch,
     sortOrderOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTableQuery, tableApiQuery, writeTableQuery } from './table-query.ts';
+import { readTableQuery, tableApiQuery, tableExportQuery, writeTableQuery } from './table-query.ts';
 
 describe('table query in the URL', () => {
   it('reads defaults from an empty URL', () => {
@@ -55,5 +55,8 @@ describe('table query in the URL', () => {
         filters: { status: ['a', 'b'] },
       }),
     ).toEqual({ page: 2, pageSize: 20, sort: 'name', order: 'desc', status: ['a', 'b'] });
+    expect(
+      tableExportQuery({ page: 2, pageSize: 20, sort: 'name', order: 'desc', q: '教育', filters: {} }),
+    ).toEqual({ sort: 'name', order: 'desc', q: '教育' });
   });
 });

@@ -90,6 +90,12 @@ export function tableApiQuery(query: TableQuery): Record<string, string | number
   return out;
 }
 
+/** The same query without paging: what 导出Excel exports (every filtered row, in the shown order). */
+export function tableExportQuery(query: TableQuery): Record<string, string | number | readonly string[]> {
+  const { page: _page, pageSize: _pageSize, ...rest } = tableApiQuery(query);
+  return rest;
+}
+
 /** antd's sorter order ↔ the API's. */
 export const toApiOrder = (o: 'ascend' | 'descend' | null | undefined): 'asc' | 'desc' | undefined =>
   o === 'ascend' ? 'asc' : o === 'descend' ? 'desc' : undefined;
