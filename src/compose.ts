@@ -14,8 +14,10 @@ import { ensureAdministrator } from './services/bootstrap-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { makeDashboardService } from './services/dashboard-service.ts';
 import { makeDivisionService } from './services/division-service.ts';
+import { makeIndicatorService } from './services/indicator-service.ts';
 import type { Services } from './services/index.ts';
 import { makeJobService, type JobHandler } from './services/job-service.ts';
+import { makeTemplateService } from './services/template-service.ts';
 import type { Transact } from './services/transaction.ts';
 import { makeUserService } from './services/user-service.ts';
 
@@ -76,6 +78,8 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ...(options.jobPollMs ? { pollMs: options.jobPollMs } : {}),
       ...(options.log ? { log: options.log } : {}),
     }),
+    indicators: makeIndicatorService({ ports: repos, transact, clock }),
+    templates: makeTemplateService({ ports: repos, transact, clock }),
   };
   return {
     config,

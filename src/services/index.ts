@@ -2,7 +2,9 @@ import type { AuditService } from './audit-service.ts';
 import type { AuthService } from './auth-service.ts';
 import type { DashboardService } from './dashboard-service.ts';
 import type { DivisionService } from './division-service.ts';
+import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
+import type { TemplateService } from './template-service.ts';
 import type { UserService } from './user-service.ts';
 
 /** Every use case the API and CLI reach, built by compose.ts. */
@@ -13,4 +15,6 @@ export interface Services {
   readonly dashboard: DashboardService;
   readonly audit: AuditService;
   readonly jobs: JobService;
+  readonly indicators: IndicatorService;
+  readonly templates: TemplateService;
 }

@@ -60,6 +60,22 @@ const everyItemIn =
     return bad ? `leaked ${field}=${String(bad[field])}` : null;
   };
 
+/** GB/T 2260: the province (XX0000) and prefecture (XXXX00) above a code. */
+const divisionsAbove = (code: string) => [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`];
+
+/** Records in the person's scope, or published by a division above it (indicators, templates). */
+const everyItemInOrAbove =
+  (field: string) =>
+  (body: unknown, scope: Scope): string | null => {
+    const items = Array.isArray(body) ? body : ((body as { items?: unknown[] }).items ?? []);
+    const above = new Set([...scope.divisions].flatMap(divisionsAbove));
+    const bad = (items as Record<string, unknown>[]).find((i) => {
+      const code = String(i[field]);
+      return !scope.divisions.has(code) && !above.has(code);
+    });
+    return bad ? `leaked ${field}=${String(bad[field])}` : null;
+  };
+
 let seq = 0;
 const CASES: readonly RouteCase[] = [
   { route: 'GET /api/health', own: () => ({ url: '/api/health' }), other: () => null },
@@ -197,7 +213,276 @@ const CASES: readonly RouteCase[] = [
     own: () => null,
     other: () => ({ url: '/api/v1/jobs/00000000-0000-4000-8000-000000000000' }),
   },
+  // 指标库与模板 (M1): published records of the divisions above are visible too, never a sibling's.
+  {
+    route: 'GET /api/v1/indicators',
+    own: () => ({ url: '/api/v1/indicators?pageSize=200' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/indicators?division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemInOrAbove('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/indicators/export',
+    own: () => ({ url: '/api/v1/indicators/export' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/indicators/export?division=${OTHER_DIVISION[p]}` } : null,
+  },
+  {
+    route: 'GET /api/v1/indicators/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/indicators/${(await m1Fixture(t, PEOPLE[p].division)).indicator.id}`,
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/indicators/${(await m1Fixture(t, OTHER_DIVISION[p])).indicator.id}` }
+        : null,
+  },
+  {
+    route: 'POST /api/v1/indicators',
+    own: () => ({ url: '/api/v1/indicators', body: indicatorBody(`MX-${++seq}`) }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: '/api/v1/indicators',
+            body: { ...indicatorBody(`MO-${++seq}`), mofDivCode: OTHER_DIVISION[p] },
+          }
+        : null,
+  },
+  {
+    route: 'PATCH /api/v1/indicators/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/indicators/${(await m1Fixture(t, PEOPLE[p].division)).indicator.id}`,
+      body: { version: 999, name: '过期的修改' },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/indicators/${(await m1Fixture(t, OTHER_DIVISION[p])).indicator.id}`,
+            body: { version: 1, name: '越权' },
+          }
+        : null,
+    alsoOk: [409],
+  },
+  {
+    route: 'POST /api/v1/indicators/:id/retire',
+    own: async (t, p) => ({
+      url: `/api/v1/indicators/${(await m1Fixture(t, PEOPLE[p].division)).indicator.id}/retire`,
+      body: { version: 999 },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/indicators/${(await m1Fixture(t, OTHER_DIVISION[p])).indicator.id}/retire`,
+            body: { version: 1 },
+          }
+        : null,
+    alsoOk: [409],
+  },
+  {
+    route: 'GET /api/v1/templates',
+    own: () => ({ url: '/api/v1/templates' }),
+    other: (_t, p) => (OTHER_DIVISION[p] ? { url: `/api/v1/templates?division=${OTHER_DIVISION[p]}` } : null),
+    leak: everyItemInOrAbove('mofDivCode'),
+  },
+  {
+    route: 'POST /api/v1/templates',
+    own: () => ({ url: '/api/v1/templates', body: templateBody(`mx-${++seq}`) }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: '/api/v1/templates',
+            body: { ...templateBody(`mo-${++seq}`), mofDivCode: OTHER_DIVISION[p] },
+          }
+        : null,
+  },
+  {
+    route: 'GET /api/v1/templates/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/templates/${(await m1Fixture(t, PEOPLE[p].division)).templateId}`,
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/templates/${(await m1Fixture(t, OTHER_DIVISION[p])).templateId}` }
+        : null,
+  },
+  {
+    route: 'PATCH /api/v1/templates/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/templates/${(await m1Fixture(t, PEOPLE[p].division)).templateId}`,
+      body: { version: 999, name: '过期的修改' },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/templates/${(await m1Fixture(t, OTHER_DIVISION[p])).templateId}`,
+            body: { version: 1, name: '越权' },
+          }
+        : null,
+    alsoOk: [409],
+  },
+  {
+    route: 'POST /api/v1/templates/:id/versions',
+    own: async (t, p) => ({
+      url: `/api/v1/templates/${(await m1Fixture(t, PEOPLE[p].division)).templateId}/versions`,
+      body: { fiscalYear: 2027 },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/templates/${(await m1Fixture(t, OTHER_DIVISION[p])).templateId}/versions`,
+            body: { fiscalYear: 2027 },
+          }
+        : null,
+  },
+  {
+    route: 'POST /api/v1/templates/preview',
+    own: () => ({ url: '/api/v1/templates/preview', body: previewBody() }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: '/api/v1/templates/preview', body: { ...previewBody(), division: OTHER_DIVISION[p] } }
+        : null,
+  },
+  {
+    route: 'GET /api/v1/template-versions/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/template-versions/${(await m1Fixture(t, PEOPLE[p].division)).versionId}`,
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/template-versions/${(await m1Fixture(t, OTHER_DIVISION[p])).versionId}` }
+        : null,
+  },
+  {
+    route: 'PUT /api/v1/template-versions/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/template-versions/${(await m1Fixture(t, PEOPLE[p].division)).versionId}`,
+      body: { version: 999, definition: M1_DEFINITION },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/template-versions/${(await m1Fixture(t, OTHER_DIVISION[p])).versionId}`,
+            body: { version: 1, definition: M1_DEFINITION },
+          }
+        : null,
+    // the fixture is published: never changed in place
+    alsoOk: [409],
+  },
+  {
+    route: 'DELETE /api/v1/template-versions/:id',
+    own: async (t, p) => ({
+      url: `/api/v1/template-versions/${(await m1Fixture(t, PEOPLE[p].division)).versionId}`,
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/template-versions/${(await m1Fixture(t, OTHER_DIVISION[p])).versionId}` }
+        : null,
+    alsoOk: [409],
+  },
+  {
+    route: 'POST /api/v1/template-versions/:id/validate',
+    own: async (t, p) => ({
+      url: `/api/v1/template-versions/${(await m1Fixture(t, PEOPLE[p].division)).versionId}/validate`,
+      body: {},
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/template-versions/${(await m1Fixture(t, OTHER_DIVISION[p])).versionId}/validate`,
+            body: {},
+          }
+        : null,
+  },
+  {
+    route: 'POST /api/v1/template-versions/:id/publish',
+    own: async (t, p) => ({
+      url: `/api/v1/template-versions/${(await m1Fixture(t, PEOPLE[p].division)).versionId}/publish`,
+      body: { version: 1 },
+    }),
+    other: async (t, p) =>
+      OTHER_DIVISION[p]
+        ? {
+            url: `/api/v1/template-versions/${(await m1Fixture(t, OTHER_DIVISION[p])).versionId}/publish`,
+            body: { version: 1 },
+          }
+        : null,
+    alsoOk: [409],
+  },
 ];
+
+const M1_DEFINITION = {
+  maxScore: 100,
+  nodes: [{ type: 'leaf', code: 'A', name: '完成率', weight: 100, rule: { kind: 'positive', target: 100 } }],
+};
+
+const indicatorBody = (code: string) => ({
+  code,
+  name: '矩阵测试指标',
+  level1: '产出指标',
+  level2: '数量指标',
+  scope: 'common',
+  direction: 'positive',
+});
+
+const templateBody = (code: string) => ({
+  code,
+  name: '矩阵测试模板',
+  subjectKind: 'other',
+  fiscalYear: 2026,
+});
+
+const previewBody = () => ({
+  definition: M1_DEFINITION,
+  fiscalYear: 2026,
+  samples: [{ inputs: { 'A.actual': 90 } }],
+});
+
+/** Per division: one library indicator and one template with a published version (made directly). */
+const m1Fixtures = new Map<
+  string,
+  Promise<{ indicator: { id: string }; templateId: string; versionId: string }>
+>();
+function m1Fixture(t: TestApi, division: string) {
+  let f = m1Fixtures.get(division);
+  if (!f) {
+    f = (async () => {
+      const indicator = await t.app.repos.indicators.create({
+        ...indicatorBody(`FX-${division}`),
+        scope: 'common',
+        direction: 'positive',
+        mofDivCode: division,
+        unit: null,
+        valueBasis: null,
+        referenceValue: null,
+        functionClassCode: null,
+        fundClass: null,
+        evaluationStandard: null,
+        description: null,
+        validFrom: null,
+        validTo: null,
+        status: 'active',
+        createdBy: null,
+      });
+      const template = await t.app.repos.templates.createTemplate({
+        mofDivCode: division,
+        code: `fx-${division}`,
+        name: '矩阵测试模板',
+        subjectKind: 'other',
+      });
+      if (!template.ok) throw new Error(template.error.message);
+      await t.app.repos.templates.insertPublishedVersionIfMissing({
+        templateId: template.value.id,
+        fiscalYear: 2026,
+        versionNo: 1,
+        definition: M1_DEFINITION as never,
+      });
+      const [version] = await t.app.repos.templates.listVersions(template.value.id, 2026);
+      return { indicator, templateId: template.value.id, versionId: version!.id };
+    })();
+    m1Fixtures.set(division, f);
+  }
+  return f;
+}
 
 function otherPerson(p: Person): Person {
   const other = OTHER_DIVISION[p]!;

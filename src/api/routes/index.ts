@@ -3,7 +3,9 @@ import type { Api } from '../types.ts';
 import { adminRoutes } from './admin.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
+import { indicatorRoutes } from './indicators.ts';
 import { sessionRoutes } from './session.ts';
+import { templateRoutes } from './templates.ts';
 
 /** Every route module; a new context adds one line here. */
 export const routeModules: readonly ((app: Api, services: Services) => void)[] = [
@@ -11,4 +13,6 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   dashboardRoutes,
   divisionRoutes,
   adminRoutes,
+  indicatorRoutes,
+  templateRoutes,
 ];

@@ -1,11 +1,13 @@
 import type { AccessPort } from '../../core/access/ports.ts';
 import type { AuditPort } from '../../core/audit/ports.ts';
+import type { IndicatorPort } from '../../core/indicators/ports.ts';
 import type { JobPort } from '../../core/jobs/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
 import { makeStatsRepo } from './stats-repo.ts';
 import type { Db } from '../client.ts';
 import { makeAccessRepo } from './access-repo.ts';
 import { makeAuditRepo } from './audit-repo.ts';
+import { makeIndicatorRepo } from './indicator-repo.ts';
 import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
@@ -22,6 +24,7 @@ export interface Repositories {
   readonly reference: ReferenceRepo;
   readonly settings: SettingRepo;
   readonly templates: TemplateRepo;
+  readonly indicators: IndicatorPort;
 }
 
 export function makeRepositories(db: Db): Repositories {
@@ -34,6 +37,7 @@ export function makeRepositories(db: Db): Repositories {
     reference: makeReferenceRepo(db),
     settings: makeSettingRepo(db),
     templates: makeTemplateRepo(db),
+    indicators: makeIndicatorRepo(db),
   };
 }
 

@@ -2,7 +2,7 @@
  * Indicator templates (指标模板) and their yearly versions (模板版本). A template is published by a division
  * and used by the divisions below it; each fiscal year has numbered versions, at most one of them published.
  */
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, max, sql } from 'drizzle-orm';
 import { domainError, err, ok, type DomainError, type Result } from '../../core/kernel/index.ts';
 import type { TemplateDefinition } from '../../core/indicators/types.ts';
 import type { GradeScheme } from '../../core/scoring/grades.ts';
@@ -13,6 +13,7 @@ import { pathCodes } from '../scope.ts';
 
 export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;
+export type TemplateVersionSummary = Omit<TemplateVersion, 'definition' | 'gradeScheme'>;
 
 export interface CreateTemplateInput {
   readonly mofDivCode: string;
@@ -58,10 +59,25 @@ export interface TemplateRepo {
   listTemplates(filter?: ListTemplatesFilter): Promise<Template[]>;
   /** Templates a division may use: those published by itself and by the divisions above it. */
   listTemplatesFor(mofDivCode: string, subjectKind?: TemplateSubjectKind): Promise<Template[]>;
+  /** Changes a template's name, description or status (optimistic lock); null when stale. */
+  updateTemplate(
+    id: string,
+    expectedVersion: number,
+    patch: {
+      readonly name?: string;
+      readonly nameEn?: string | null;
+      readonly description?: string | null;
+      readonly status?: 'active' | 'retired';
+    },
+  ): Promise<Template | null>;
 
   createVersion(input: CreateVersionInput): Promise<Result<TemplateVersion, DomainError>>;
   getVersion(id: string): Promise<TemplateVersion | null>;
   listVersions(templateId: string, fiscalYear?: number): Promise<TemplateVersion[]>;
+  /** Versions of these templates without their definitions, newest year and number first. */
+  listVersionSummaries(templateIds: readonly string[]): Promise<TemplateVersionSummary[]>;
+  /** Deletes a draft no other version is based on; false when it is not a draft or is referenced. */
+  deleteDraft(id: string): Promise<boolean>;
   getPublishedVersion(templateId: string, fiscalYear: number): Promise<TemplateVersion | null>;
   /** Changes a draft (optimistic lock on `version`). */
   updateDraft(id: string, patch: UpdateDraftInput): Promise<Result<TemplateVersion, DomainError>>;
@@ -178,6 +194,15 @@ export function makeTemplateRepo(db: Db): TemplateRepo {
       );
     },
 
+    async updateTemplate(id, expectedVersion, patch) {
+      const [row] = await db
+        .update(templates)
+        .set({ ...patch, version: sql`${templates.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(templates.id, id), eq(templates.version, expectedVersion)))
+        .returning();
+      return row ?? null;
+    },
+
     async createVersion(input) {
       const template = await repo.getTemplate(input.templateId);
       if (!template) return err(notFound('template', input.templateId));
@@ -244,6 +269,30 @@ export function makeTemplateRepo(db: Db): TemplateRepo {
           ),
         )
         .orderBy(desc(templateVersions.fiscalYear), desc(templateVersions.versionNo));
+    },
+
+    async listVersionSummaries(templateIds) {
+      if (templateIds.length === 0) return [];
+      const { definition: _d, gradeScheme: _g, ...columns } = getTableColumns(templateVersions);
+      return db
+        .select(columns)
+        .from(templateVersions)
+        .where(inArray(templateVersions.templateId, [...templateIds]))
+        .orderBy(desc(templateVersions.fiscalYear), desc(templateVersions.versionNo));
+    },
+
+    async deleteDraft(id) {
+      const rows = await db
+        .delete(templateVersions)
+        .where(
+          and(
+            eq(templateVersions.id, id),
+            eq(templateVersions.status, 'draft'),
+            sql`not exists (select 1 from ${templateVersions} b where b.based_on_version_id = ${templateVersions.id})`,
+          ),
+        )
+        .returning({ id: templateVersions.id });
+      return rows.length > 0;
     },
 
     async getPublishedVersion(templateId, fiscalYear) {
