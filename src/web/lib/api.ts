@@ -1,5 +1,4 @@
-import type { ApiError } from './api-error.ts';
-import { badResponseError, networkError, toApiError } from './api-error.ts';
+import { badResponseError, isApiError, networkError, toApiError, type ApiError } from './api-error.ts';
 import { currentLang } from './i18n-core.ts';
 
 /**
@@ -56,6 +55,25 @@ export function onSignInRequired(handler: ((e: ApiError) => void) | null): void 
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (e) {
+    // Signed in again in another tab: the session (and its CSRF token) changed. Read the new token once
+    // and repeat the write; a second refusal is shown as it is.
+    if (isApiError(e) && e.code === 'CSRF_FAILED') {
+      const me = await send<{ csrfToken?: unknown }>('GET', '/session', {
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (typeof me.csrfToken === 'string' && me.csrfToken !== csrfToken) {
+        csrfToken = me.csrfToken;
+        return send<T>(method, path, options);
+      }
+    }
+    throw e;
+  }
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
