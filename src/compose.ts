@@ -7,6 +7,15 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseKind, type Db } from './db/client.ts';
 import { migrate, type MigrationReport } from './db/migrate.ts';
 import { seedReference, type ReferenceSeedReport } from './db/reference-seed.ts';
+import {
+  hasDemoData,
+  isDatabaseEmpty,
+  seedDemo,
+  type DemoSeedReport,
+  type SeedDemoOptions,
+} from './db/demo-seed.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from './core/demo/demo-accounts.ts';
+import { hashPassword } from './services/auth/password.ts';
 import { makeRepositories, type Repositories } from './db/repositories/index.ts';
 import { makeAuditService } from './services/audit-service.ts';
 import { DEFAULT_AUTH_SETTINGS, makeAuthService, type AuthSettings } from './services/auth-service.ts';
@@ -43,9 +52,22 @@ export interface App {
     seedReference(): Promise<ReferenceSeedReport>;
     /** Deletes sessions past their lifetime or idle timeout; returns how many. */
     sweepSessions(): Promise<number>;
+    /** True when no organization and no user exists (the server seeds the demo province then). */
+    isEmpty(): Promise<boolean>;
+    /** Seeds the deterministic demo province (src/db/demo-seed.ts); throws when refused or on failure. */
+    seedDemo(options?: DemoSeedOptions): Promise<DemoSeedReport>;
+    /** True when the fixed demo accounts exist. */
+    hasDemoData(): Promise<boolean>;
+    /** The fixed demo accounts (for the start banner and the README). */
+    readonly demoAccounts: readonly DemoAccount[];
   };
   close(): Promise<void>;
 }
+
+/** `seedDemo` options; the real password hashing is the default. */
+export type DemoSeedOptions = Omit<SeedDemoOptions, 'hashPassword'> & {
+  readonly hashPassword?: SeedDemoOptions['hashPassword'];
+};
 
 export interface ComposeOptions {
   /** Use this open database instead of opening `config.database`; `close()` still closes it. */
@@ -103,6 +125,16 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
           new Date(now.getTime() - settings.idleTimeoutMinutes * 60_000),
         );
       },
+      isEmpty: () => isDatabaseEmpty(db),
+      seedDemo: async (demo = {}) => {
+        const result = await seedDemo(db, { ...demo, hashPassword: demo.hashPassword ?? hashPassword });
+        if (!result.ok) {
+          throw new Error(`${result.error.message} / ${result.error.messageEn}`, { cause: result.error });
+        }
+        return result.value;
+      },
+      hasDemoData: () => hasDemoData(db),
+      demoAccounts: DEMO_ACCOUNTS,
     },
     close: async () => {
       await services.jobs.stop();
@@ -111,4 +143,4 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   };
 }
 
-export type { MigrationReport, ReferenceSeedReport, Repositories };
+export type { DemoSeedReport, MigrationReport, ReferenceSeedReport, Repositories };

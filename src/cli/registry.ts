@@ -36,6 +36,12 @@ export const commands: readonly Command[] = [
     summary: 'db seed --reference        载入参考数据 / load reference data',
     load: () => import('./commands/db-seed.ts'),
   },
+  {
+    words: ['seed', 'demo'],
+    summary:
+      'seed demo [--scale N] [--year-from 2025 --year-to 2026] [--reset]\n                             生成演示省份数据 / seed the deterministic demo province',
+    load: () => import('./commands/seed-demo.ts'),
+  },
 ];
 
 export function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | null {
