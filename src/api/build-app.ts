@@ -124,7 +124,14 @@ export async function buildApp(options: ApiOptions): Promise<Api> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    // Missing API routes, non-GETs, and missing files (a stale tab asking for an old asset) are 404s.
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      request.url.startsWith('/api/') ||
+      !hasWeb ||
+      request.method !== 'GET' ||
+      /\.[a-z0-9]+$/i.test(path)
+    ) {
       return reply
         .code(404)
         .send(
