@@ -26,6 +26,7 @@ import { makeDivisionService } from './services/division-service.ts';
 import { makeIndicatorService } from './services/indicator-service.ts';
 import type { Services } from './services/index.ts';
 import { makeJobService, type JobHandler } from './services/job-service.ts';
+import { makeScoringService } from './services/scoring-service.ts';
 import { makeTemplateService } from './services/template-service.ts';
 import type { Transact } from './services/transaction.ts';
 import { makeUserService } from './services/user-service.ts';
@@ -100,6 +101,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ...(options.jobPollMs ? { pollMs: options.jobPollMs } : {}),
       ...(options.log ? { log: options.log } : {}),
     }),
+    scoring: makeScoringService({ ports: repos, transact, clock, jobs: () => services.jobs }),
     indicators: makeIndicatorService({ ports: repos, transact, clock }),
     templates: makeTemplateService({ ports: repos, transact, clock }),
   };

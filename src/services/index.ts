@@ -4,6 +4,7 @@ import type { DashboardService } from './dashboard-service.ts';
 import type { DivisionService } from './division-service.ts';
 import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
+import type { ScoringService } from './scoring-service.ts';
 import type { TemplateService } from './template-service.ts';
 import type { UserService } from './user-service.ts';
 
@@ -15,6 +16,7 @@ export interface Services {
   readonly dashboard: DashboardService;
   readonly audit: AuditService;
   readonly jobs: JobService;
+  readonly scoring: ScoringService;
   readonly indicators: IndicatorService;
   readonly templates: TemplateService;
 }

@@ -7,10 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, type Permission } from '../../src/core/access/roles.ts';
 import { PEOPLE, useTestApi, type Person, type Session, type TestApi } from '../api.ts';
+import { matrixUpload, scoringTarget, type ScoringTarget } from '../scoring-fixtures.ts';
 
 interface Req {
   readonly url: string;
   readonly body?: unknown;
+  /** e.g. the content type of a multipart upload */
+  readonly headers?: Record<string, string>;
 }
 
 interface RouteCase {
@@ -408,6 +411,128 @@ const CASES: readonly RouteCase[] = [
         : null,
     alsoOk: [409],
   },
+  // 评分运行: own = the person's subject (a county its own, a department its own, the province 长春市)
+  {
+    route: 'GET /api/v1/scoring/versions',
+    own: () => ({ url: '/api/v1/scoring/versions?year=2026' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/scoring/versions?division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemInOrAbove('ownerDivisionCode'),
+  },
+  {
+    route: 'GET /api/v1/scoring/versions/:versionId/subjects',
+    own: async (t, p) => scoring(t, p, (g) => ({ url: `/api/v1/scoring/versions/${g.versionId}/subjects` })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/subjects?division=${g.division}`,
+      })),
+    leak: (body, scope) => everyItemIn('mofDivCode')((body as { subjects: unknown[] }).subjects, scope),
+  },
+  {
+    route: 'GET /api/v1/scoring/versions/:versionId/subjects/:subjectId/inputs',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/subjects/${g.subjectId}/inputs`,
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/subjects/${g.subjectId}/inputs`,
+      })),
+  },
+  {
+    route: 'PUT /api/v1/scoring/versions/:versionId/subjects/:subjectId/inputs',
+    own: async (t, p) =>
+      scoring(t, p, async (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/subjects/${g.subjectId}/inputs`,
+        body: {
+          entries: [{ key: g.key, value: 90 + ++seq, source: 'manual', version: await storedVersion(t, g) }],
+        },
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/subjects/${g.subjectId}/inputs`,
+        body: { entries: [{ key: g.key, value: 1, source: 'manual', version: null }] },
+      })),
+  },
+  {
+    route: 'POST /api/v1/scoring/subjects/:subjectId/evidence',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: `/api/v1/scoring/subjects/${g.subjectId}/evidence`,
+        ...matrixUpload({}, '佐证.pdf'),
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/subjects/${g.subjectId}/evidence`,
+        ...matrixUpload({}, '佐证.pdf'),
+      })),
+  },
+  {
+    route: 'GET /api/v1/scoring/attachments/:id',
+    own: async (t, p) => scoring(t, p, (g) => ({ url: `/api/v1/scoring/attachments/${g.attachmentId}` })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/attachments/${g.attachmentId}` })),
+  },
+  {
+    route: 'GET /api/v1/scoring/versions/:versionId/input-template',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({ url: `/api/v1/scoring/versions/${g.versionId}/input-template` })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/input-template?division=${g.division}`,
+      })),
+  },
+  {
+    route: 'POST /api/v1/scoring/versions/:versionId/imports',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/imports`,
+        ...matrixUpload({ division: g.division }),
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/scoring/versions/${g.versionId}/imports`,
+        ...matrixUpload({ division: g.division }),
+      })),
+  },
+  { route: 'GET /api/v1/scoring/runs', own: () => ({ url: '/api/v1/scoring/runs' }), other: () => null },
+  {
+    route: 'POST /api/v1/scoring/runs',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: '/api/v1/scoring/runs',
+        body: { versionId: g.versionId, division: g.division },
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: '/api/v1/scoring/runs',
+        body: { versionId: g.versionId, division: g.division },
+      })),
+  },
+  {
+    route: 'GET /api/v1/scoring/runs/:runId',
+    own: async (t, p) => scoring(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}` })),
+    other: async (t, p) => scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}` })),
+  },
+  {
+    route: 'GET /api/v1/scoring/runs/:runId/results',
+    own: async (t, p) => scoring(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/results` })),
+    other: async (t, p) => scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/results` })),
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/scoring/runs/:runId/results/export',
+    own: async (t, p) => scoring(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/results/export` })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/results/export` })),
+  },
+  {
+    route: 'GET /api/v1/scoring/runs/:runId/subjects/:subjectId',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/subjects/${g.subjectId}` })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/subjects/${g.subjectId}` })),
+  },
 ];
 
 const M1_DEFINITION = {
@@ -484,6 +609,36 @@ function m1Fixture(t: TestApi, division: string) {
   return f;
 }
 
+/** 评分运行 targets: a department's own subject, a county's or city's own, else 长春市 (none for agencies). */
+const OWN_SCORING: Partial<Record<Person, string>> = {
+  jiaoyu: 'dept-jiaoyu',
+  weijian: 'dept-weijian',
+  changchun: '220100',
+  nongan: '220122',
+  yushu: '220182',
+  jilinshi: '220200',
+};
+async function scoring(
+  t: TestApi,
+  p: Person,
+  req: (g: ScoringTarget) => Req | Promise<Req>,
+): Promise<Req | null> {
+  if (p === 'jigou') return null;
+  return req(await scoringTarget(t, OWN_SCORING[p] ?? '220100'));
+}
+async function scoringOther(
+  t: TestApi,
+  p: Person,
+  req: (g: ScoringTarget) => Req | Promise<Req>,
+): Promise<Req | null> {
+  const other = OTHER_DIVISION[p];
+  return other ? req(await scoringTarget(t, other)) : null;
+}
+async function storedVersion(t: TestApi, g: ScoringTarget): Promise<number | null> {
+  const [v] = await t.app.repos.scoring.listInputValues(g.versionId, [g.subjectId]);
+  return v?.version ?? null;
+}
+
 function otherPerson(p: Person): Person {
   const other = OTHER_DIVISION[p]!;
   return (Object.keys(PEOPLE) as Person[]).find((q) => PEOPLE[q].division === other)!;
@@ -532,7 +687,7 @@ describe('role × route access matrix', () => {
           const req = await c[target](t, person, s);
           if (!req) continue;
           const before = await auditCount();
-          const res = await s.request(method, req.url, req.body);
+          const res = await s.request(method, req.url, req.body, req.headers);
           const after = await auditCount();
           const ok2xx = res.statusCode >= 200 && res.statusCode < 300;
           const label = `${c.route} [${target}] → ${res.statusCode}`;

@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
 import { indicatorRoutes } from './indicators.ts';
+import { scoringRoutes } from './scoring.ts';
 import { sessionRoutes } from './session.ts';
 import { templateRoutes } from './templates.ts';
 
@@ -13,6 +14,7 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   dashboardRoutes,
   divisionRoutes,
   adminRoutes,
+  scoringRoutes,
   indicatorRoutes,
   templateRoutes,
 ];

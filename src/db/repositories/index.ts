@@ -2,6 +2,7 @@ import type { AccessPort } from '../../core/access/ports.ts';
 import type { AuditPort } from '../../core/audit/ports.ts';
 import type { IndicatorPort } from '../../core/indicators/ports.ts';
 import type { JobPort } from '../../core/jobs/ports.ts';
+import type { ScoringPort } from '../../core/scoring/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
 import { makeStatsRepo } from './stats-repo.ts';
 import type { Db } from '../client.ts';
@@ -11,6 +12,7 @@ import { makeIndicatorRepo } from './indicator-repo.ts';
 import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
+import { makeScoringRepo } from './scoring-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
 import { makeTemplateRepo, type TemplateRepo } from './template-repo.ts';
 
@@ -24,6 +26,7 @@ export interface Repositories {
   readonly reference: ReferenceRepo;
   readonly settings: SettingRepo;
   readonly templates: TemplateRepo;
+  readonly scoring: ScoringPort;
   readonly indicators: IndicatorPort;
 }
 
@@ -37,6 +40,7 @@ export function makeRepositories(db: Db): Repositories {
     reference: makeReferenceRepo(db),
     settings: makeSettingRepo(db),
     templates: makeTemplateRepo(db),
+    scoring: makeScoringRepo(db),
     indicators: makeIndicatorRepo(db),
   };
 }
