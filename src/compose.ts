@@ -146,3 +146,5 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
 }
 
 export type { DemoSeedReport, MigrationReport, ReferenceSeedReport, Repositories };
+/** Job handlers the server registers (src/main.ts), bound late to the composed services. */
+export { scoringJobHandlers } from './services/scoring-service.ts';
