@@ -216,6 +216,7 @@ export const RunListQuery = z.object({
   year: FiscalYear.optional(),
   templateId: Uuid.optional(),
   versionId: Uuid.optional(),
+  division: DivisionCode.optional(),
 });
 
 export const GradeBand = z.object({

@@ -1556,13 +1556,27 @@ export function makeScoringService(deps: ScoringDeps) {
 
     async listRuns(
       actor: Actor,
-      q: { year?: number; templateId?: string; versionId?: string; page: number; pageSize: number },
+      q: {
+        year?: number;
+        templateId?: string;
+        versionId?: string;
+        division?: string;
+        page: number;
+        pageSize: number;
+      },
     ): Promise<Result<{ items: RunView[]; total: number }, DomainError>> {
       const allowed = requirePermission(actor, 'scoring.read');
       if (!allowed.ok) return allowed;
+      // Runs of the division (and below), and runs elsewhere that scored subjects of it.
+      let codes = actor.divisionCodes;
+      if (q.division) {
+        if (!inDivisionScope(actor, q.division))
+          return err(domainError('OUT_OF_SCOPE', { division: q.division }));
+        codes = await ports.divisions.subtreeCodes(q.division);
+      }
       const page = await ports.scoring.listRuns({
-        runDivisionCodes: actor.organizationIds === null ? actor.divisionCodes : [],
-        scope: scopeOf(actor),
+        runDivisionCodes: actor.organizationIds === null ? codes : [],
+        scope: { divisionCodes: codes, organizationIds: actor.organizationIds },
         ...(q.year ? { fiscalYear: q.year } : {}),
         ...(q.templateId ? { templateId: q.templateId } : {}),
         ...(q.versionId ? { templateVersionId: q.versionId } : {}),

@@ -495,7 +495,12 @@ const CASES: readonly RouteCase[] = [
         ...matrixUpload({ division: g.division }),
       })),
   },
-  { route: 'GET /api/v1/scoring/runs', own: () => ({ url: '/api/v1/scoring/runs' }), other: () => null },
+  {
+    route: 'GET /api/v1/scoring/runs',
+    own: () => ({ url: '/api/v1/scoring/runs' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/scoring/runs?division=${OTHER_DIVISION[p]}` } : null,
+  },
   {
     route: 'POST /api/v1/scoring/runs',
     own: async (t, p) =>

@@ -49,9 +49,7 @@ function sendFile(reply: FastifyReply, file: { body: Uint8Array; filename: strin
 }
 
 /** The one uploaded file of a multipart request and its text fields. */
-async function uploaded(
-  request: FastifyRequest,
-): Promise<{
+async function uploaded(request: FastifyRequest): Promise<{
   fileName: string;
   contentType: string;
   content: Uint8Array;
@@ -317,6 +315,7 @@ export function scoringRoutes(app: Api, services: Services): void {
         ...(q.year ? { year: q.year } : {}),
         ...(q.templateId ? { templateId: q.templateId } : {}),
         ...(q.versionId ? { versionId: q.versionId } : {}),
+        ...(q.division ? { division: q.division } : {}),
       });
       return r.ok ? { ...wire(r.value), page: q.page, pageSize: q.pageSize } : fail(reply, r.error);
     },
