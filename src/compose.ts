@@ -27,6 +27,7 @@ import { makeIndicatorService } from './services/indicator-service.ts';
 import type { Services } from './services/index.ts';
 import { makeJobService, type JobHandler } from './services/job-service.ts';
 import { makeScoringService } from './services/scoring-service.ts';
+import { makeSelfEvalService } from './services/selfeval-service.ts';
 import { makeTemplateService } from './services/template-service.ts';
 import type { Transact } from './services/transaction.ts';
 import { makeUserService } from './services/user-service.ts';
@@ -104,6 +105,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     scoring: makeScoringService({ ports: repos, transact, clock, jobs: () => services.jobs }),
     indicators: makeIndicatorService({ ports: repos, transact, clock }),
     templates: makeTemplateService({ ports: repos, transact, clock }),
+    selfeval: makeSelfEvalService({ ports: repos, transact, clock }),
   };
   return {
     config,

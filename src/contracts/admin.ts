@@ -135,6 +135,15 @@ export const AuditQuery = z.object({
   to: z.coerce.date().optional(),
 });
 
+/** The audit log's hash chain: how many events were checked and the first one that does not hold. */
+export const AuditVerification = z.object({
+  checked: z.number().int(),
+  intact: z.boolean(),
+  firstBroken: z.object({ id: z.number().int(), reason: z.enum(['hash', 'link']) }).nullable(),
+  verifiedAt: z.string(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
 export const Job = z.object({
   id: z.string(),
   kind: z.string(),

@@ -47,6 +47,13 @@ export function makeAuditService(deps: { ports: { audit: AuditPort; divisions: D
     verify(): Promise<AuditVerification> {
       return audit.verify();
     },
+
+    /** The hash-chain check for an auditor: how many events hold, and the first broken link if any. */
+    async verifyChain(actor: Actor): Promise<Result<AuditVerification, DomainError>> {
+      const allowed = requirePermission(actor, 'audit.read');
+      if (!allowed.ok) return allowed;
+      return ok(await audit.verify());
+    },
   };
 }
 

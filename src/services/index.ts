@@ -5,6 +5,7 @@ import type { DivisionService } from './division-service.ts';
 import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
 import type { ScoringService } from './scoring-service.ts';
+import type { SelfEvalService } from './selfeval-service.ts';
 import type { TemplateService } from './template-service.ts';
 import type { UserService } from './user-service.ts';
 
@@ -19,4 +20,5 @@ export interface Services {
   readonly scoring: ScoringService;
   readonly indicators: IndicatorService;
   readonly templates: TemplateService;
+  readonly selfeval: SelfEvalService;
 }

@@ -7,6 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, type Permission } from '../../src/core/access/roles.ts';
 import { PEOPLE, useTestApi, type Person, type Session, type TestApi } from '../api.ts';
+import {
+  createProject,
+  createSelfEvaluation,
+  fixture,
+  multipart,
+  selfEvalPlace,
+} from '../selfeval-helpers.ts';
 import { matrixUpload, scoringTarget, type ScoringTarget } from '../scoring-fixtures.ts';
 
 interface Req {
@@ -538,6 +545,77 @@ const CASES: readonly RouteCase[] = [
     other: async (t, p) =>
       scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/subjects/${g.subjectId}` })),
   },
+  // 自评表核查: own = the person's division (and, for departments, their own projects)
+  {
+    route: 'POST /api/v1/selfeval/check',
+    own: (_t, p) => selfEvalUpload(`/api/v1/selfeval/check?division=${PEOPLE[p].division}`),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? selfEvalUpload(`/api/v1/selfeval/check?division=${OTHER_DIVISION[p]}`) : null,
+  },
+  {
+    route: 'POST /api/v1/selfeval/check/workbook',
+    own: (_t, p) => selfEvalUpload(`/api/v1/selfeval/check/workbook?division=${PEOPLE[p].division}`),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? selfEvalUpload(`/api/v1/selfeval/check/workbook?division=${OTHER_DIVISION[p]}`)
+        : null,
+  },
+  {
+    route: 'GET /api/v1/selfeval/projects',
+    own: () => ({ url: '/api/v1/selfeval/projects' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/selfeval/projects?division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/selfeval/departments',
+    own: () => ({ url: '/api/v1/selfeval/departments' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/selfeval/departments?division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/selfeval',
+    own: () => ({ url: '/api/v1/selfeval?pageSize=200' }),
+    other: (_t, p) => (OTHER_DIVISION[p] ? { url: `/api/v1/selfeval?division=${OTHER_DIVISION[p]}` } : null),
+    leak: everyItemIn('mofDivCode'),
+  },
+  {
+    route: 'GET /api/v1/selfeval/export',
+    own: () => ({ url: '/api/v1/selfeval/export' }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/selfeval/export?division=${OTHER_DIVISION[p]}` } : null,
+  },
+  {
+    route: 'POST /api/v1/selfeval',
+    own: async (t, p) => {
+      const place = selfEvalPlace(p);
+      if (!place) return null;
+      const project = await createProject(t, place);
+      return selfEvalUpload('/api/v1/selfeval', { projectId: project.id, fiscalYear: 2026 });
+    },
+    other: async (t, p) => {
+      if (!OTHER_DIVISION[p]) return null;
+      const project = await createProject(t, { division: OTHER_DIVISION[p] });
+      return selfEvalUpload('/api/v1/selfeval', { projectId: project.id, fiscalYear: 2026 });
+    },
+  },
+  {
+    route: 'GET /api/v1/selfeval/:id',
+    own: async (t, p) => selfEvalOwn(t, p, (id) => `/api/v1/selfeval/${id}`),
+    other: async (t, p) => selfEvalOther(t, p, (id) => `/api/v1/selfeval/${id}`),
+  },
+  {
+    route: 'GET /api/v1/selfeval/:id/workbook',
+    own: async (t, p) => selfEvalOwn(t, p, (id) => `/api/v1/selfeval/${id}/workbook`),
+    other: async (t, p) => selfEvalOther(t, p, (id) => `/api/v1/selfeval/${id}/workbook`),
+  },
+  {
+    route: 'GET /api/v1/selfeval/:id/source',
+    own: async (t, p) => selfEvalOwn(t, p, (id) => `/api/v1/selfeval/${id}/source`),
+    other: async (t, p) => selfEvalOther(t, p, (id) => `/api/v1/selfeval/${id}/source`),
+  },
+  { route: 'GET /api/v1/audit/verify', own: () => ({ url: '/api/v1/audit/verify' }), other: () => null },
 ];
 
 const M1_DEFINITION = {
@@ -642,6 +720,20 @@ async function scoringOther(
 async function storedVersion(t: TestApi, g: ScoringTarget): Promise<number | null> {
   const [v] = await t.app.repos.scoring.listInputValues(g.versionId, [g.subjectId]);
   return v?.version ?? null;
+}
+
+/** 自评表: a multipart upload of a clean table, with text fields before the file. */
+function selfEvalUpload(url: string, fields: Record<string, string | number> = {}): Req {
+  const m = multipart({ name: 'clean.json', content: fixture('clean.json') }, fields);
+  return { url, body: m.body, headers: m.headers };
+}
+async function selfEvalOwn(t: TestApi, p: Person, url: (id: string) => string): Promise<Req | null> {
+  const place = selfEvalPlace(p);
+  return place ? { url: url((await createSelfEvaluation(t, place)).id) } : null;
+}
+async function selfEvalOther(t: TestApi, p: Person, url: (id: string) => string): Promise<Req | null> {
+  const other = OTHER_DIVISION[p];
+  return other ? { url: url((await createSelfEvaluation(t, { division: other })).id) } : null;
 }
 
 function otherPerson(p: Person): Person {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AuditPage,
   AuditQuery,
+  AuditVerification,
   CreatedUser,
   CreateOrganizationBody,
   CreateUserBody,
@@ -208,6 +209,28 @@ export function adminRoutes(app: Api, services: Services): void {
         total: r.value.total,
         page: q.page,
         pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/audit/verify',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['admin'],
+        summary: '校验审计日志哈希链',
+        response: { 200: AuditVerification, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const r = await services.audit.verifyChain(request.actor!);
+      if (!r.ok) return fail(reply, r.error);
+      return {
+        checked: r.value.checked,
+        intact: r.value.firstBroken === null,
+        firstBroken: r.value.firstBroken,
+        verifiedAt: new Date().toISOString(),
       };
     },
   );

@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { scoringRoutes } from './scoring.ts';
+import { selfEvalRoutes } from './selfeval.ts';
 import { sessionRoutes } from './session.ts';
 import { templateRoutes } from './templates.ts';
 
@@ -17,4 +18,5 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   scoringRoutes,
   indicatorRoutes,
   templateRoutes,
+  selfEvalRoutes,
 ];

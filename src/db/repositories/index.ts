@@ -3,6 +3,7 @@ import type { AuditPort } from '../../core/audit/ports.ts';
 import type { IndicatorPort } from '../../core/indicators/ports.ts';
 import type { JobPort } from '../../core/jobs/ports.ts';
 import type { ScoringPort } from '../../core/scoring/ports.ts';
+import type { SelfEvaluationPort } from '../../core/selfeval/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
 import { makeStatsRepo } from './stats-repo.ts';
 import type { Db } from '../client.ts';
@@ -13,6 +14,7 @@ import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
 import { makeScoringRepo } from './scoring-repo.ts';
+import { makeSelfEvalRepo } from './selfeval-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
 import { makeTemplateRepo, type TemplateRepo } from './template-repo.ts';
 
@@ -28,6 +30,7 @@ export interface Repositories {
   readonly templates: TemplateRepo;
   readonly scoring: ScoringPort;
   readonly indicators: IndicatorPort;
+  readonly selfEvaluations: SelfEvaluationPort;
 }
 
 export function makeRepositories(db: Db): Repositories {
@@ -42,6 +45,7 @@ export function makeRepositories(db: Db): Repositories {
     templates: makeTemplateRepo(db),
     scoring: makeScoringRepo(db),
     indicators: makeIndicatorRepo(db),
+    selfEvaluations: makeSelfEvalRepo(db),
   };
 }
 
