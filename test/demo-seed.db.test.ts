@@ -56,6 +56,8 @@ const CHECKED_TABLES = [
   'projects',
   'project_year_amounts',
   'budget_lines',
+  'budget_reviews',
+  'ex_ante_assessments',
   'self_evaluations',
 ];
 

@@ -41,9 +41,11 @@ import {
   generatePeople,
   levelOf,
   PROVINCE,
+  type Department,
   type DivisionRow,
   type FundRow,
 } from './demo/world.ts';
+import { FINANCE_DIVISIONS } from './demo/organizations.ts';
 import { REFERENCE_DIR, REFERENCE_TEMPLATE_FILES, seedReference } from './reference-seed.ts';
 import { makeStatsRepo } from './repositories/stats-repo.ts';
 import * as schema from './schema.ts';
@@ -137,6 +139,8 @@ const COUNTED_TABLES = {
   projects: schema.projects,
   project_year_amounts: schema.projectYearAmounts,
   budget_lines: schema.budgetLines,
+  budget_reviews: schema.budgetReviews,
+  ex_ante_assessments: schema.exAnteAssessments,
   self_evaluations: schema.selfEvaluations,
   division_stats: schema.divisionStats,
 } as const;
@@ -375,6 +379,8 @@ export async function seedDemo(
         orgs,
         funds: fundRows,
         userByOrg,
+        committee: people.demoUserIds.get('weiyuanhui') ?? null,
+        agencyIds: people.agencies.map((a) => a.id!),
         yearFrom,
         yearTo,
         exAnteMinFen,
@@ -612,6 +618,8 @@ interface ProjectsInput {
   readonly orgs: ReturnType<typeof generateOrganizations>;
   readonly funds: readonly FundRow[];
   readonly userByOrg: ReadonlyMap<string, string>;
+  readonly committee: string | null;
+  readonly agencyIds: readonly string[];
   readonly yearFrom: number;
   readonly yearTo: number;
   readonly exAnteMinFen: number;
@@ -648,19 +656,36 @@ async function seedProjects(db: Db, input: ProjectsInput): Promise<ProjectSummar
     apportion(perLevel[k]!, weights[key]).forEach((n, j) => (counts[groups[key][j]!] = n));
   });
 
+  // reviews are decided by the 处室 overseeing the sector (province) or by the local finance bureau
+  const reviewerOf = (d: Department): string | null => {
+    if (d.mofDivCode !== PROVINCE) {
+      const bureau = orgs.financeBureauByDivision.get(d.mofDivCode);
+      return bureau ? (input.userByOrg.get(bureau.id) ?? null) : null;
+    }
+    const fd =
+      FINANCE_DIVISIONS.find((f) => f.sectors.some((s) => d.sectors.includes(s))) ?? FINANCE_DIVISIONS[2]!;
+    const org = orgs.financeDivisions.get(fd.name);
+    return org ? (input.userByOrg.get(org.id) ?? null) : null;
+  };
   const summaries: ProjectSummary[] = [];
   let projects: (typeof schema.projects.$inferInsert)[] = [];
   let yearAmounts: (typeof schema.projectYearAmounts.$inferInsert)[] = [];
   let lines: (typeof schema.budgetLines.$inferInsert)[] = [];
+  let reviews: (typeof schema.budgetReviews.$inferInsert)[] = [];
+  let assessments: (typeof schema.exAnteAssessments.$inferInsert)[] = [];
   let written = 0;
   const flush = async () => {
     await insertRows(db, schema.projects, projects);
     await insertRows(db, schema.projectYearAmounts, yearAmounts);
     await insertRows(db, schema.budgetLines, lines);
+    await insertRows(db, schema.budgetReviews, reviews);
+    await insertRows(db, schema.exAnteAssessments, assessments);
     written += projects.length;
     projects = [];
     yearAmounts = [];
     lines = [];
+    reviews = [];
+    assessments = [];
     progress({ step: 'projects', message: `项目 / projects ${written}/${total}`, done: written, total });
   };
 
@@ -680,6 +705,9 @@ async function seedProjects(db: Db, input: ProjectsInput): Promise<ProjectSummar
         yearTo,
         exAnteMinFen: input.exAnteMinFen,
         createdBy: input.userByOrg.get(department.id) ?? null,
+        reviewer: reviewerOf(department),
+        committee: input.committee,
+        agencyIds: input.agencyIds,
       },
       n,
       rng.fork(`${division.code}/${department.code}`),
@@ -687,6 +715,8 @@ async function seedProjects(db: Db, input: ProjectsInput): Promise<ProjectSummar
     projects.push(...generated.projects);
     yearAmounts.push(...generated.yearAmounts);
     lines.push(...generated.budgetLines);
+    reviews.push(...generated.reviews);
+    assessments.push(...generated.assessments);
     summaries.push(...generated.summaries);
     if (projects.length >= 5000) await flush();
   }

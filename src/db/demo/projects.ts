@@ -4,7 +4,14 @@
  * ex-ante gate), new/continuing/increase, investment flags, library status, multi-year amounts and budget
  * lines. Generated department by department from the department's own random stream.
  */
-import type { budgetLines, projectYearAmounts, projects } from '../schema.ts';
+import type {
+  budgetLines,
+  budgetReviews,
+  DimensionScore,
+  exAnteAssessments,
+  projectYearAmounts,
+  projects,
+} from '../schema.ts';
 import { ARCHETYPES, SECTOR_FUNCTION_CODE, type Archetype } from './project-catalog.ts';
 import type { Rng } from './rng.ts';
 import { divisionLabel, type Department, type DivisionRow, type FundRow, type ScoredLevel } from './world.ts';
@@ -12,6 +19,8 @@ import { divisionLabel, type Department, type DivisionRow, type FundRow, type Sc
 export type ProjectRow = typeof projects.$inferInsert & { id: string; mofDivCode: string };
 export type YearAmountRow = typeof projectYearAmounts.$inferInsert;
 export type BudgetLineRow = typeof budgetLines.$inferInsert;
+export type BudgetReviewRow = typeof budgetReviews.$inferInsert;
+export type ExAnteRow = typeof exAnteAssessments.$inferInsert;
 
 /** What the self-evaluations need to know of a project. */
 export interface ProjectSummary {
@@ -33,6 +42,10 @@ export interface GeneratedProjects {
   readonly projects: ProjectRow[];
   readonly yearAmounts: YearAmountRow[];
   readonly budgetLines: BudgetLineRow[];
+  /** 预算评审 of every reviewed project, and the committee's 联合评审 of those above the gate. */
+  readonly reviews: BudgetReviewRow[];
+  /** 事前绩效评估 of the projects above the gate. */
+  readonly assessments: ExAnteRow[];
   /** In-library projects (the ones that are executed and self-evaluated). */
   readonly summaries: ProjectSummary[];
 }
@@ -48,6 +61,12 @@ export interface ProjectContext {
   /** 事前绩效评估 threshold in fen (region setting gate.ex_ante_assessment_min_fen). */
   readonly exAnteMinFen: number;
   readonly createdBy: string | null;
+  /** Who decides reviews: the finance 处室 (province) or the local finance bureau. */
+  readonly reviewer: string | null;
+  /** The review committee's user (联合评审, 评估结论). */
+  readonly committee: string | null;
+  /** Third-party agencies that may do an ex-ante assessment. */
+  readonly agencyIds: readonly string[];
 }
 
 const LEVEL_SIZE: Readonly<Record<ScoredLevel, number>> = {
@@ -163,7 +182,14 @@ function budgetLinesFor(
 
 /** `count` projects of one department. */
 export function generateDepartmentProjects(ctx: ProjectContext, count: number, rng: Rng): GeneratedProjects {
-  const out: GeneratedProjects = { projects: [], yearAmounts: [], budgetLines: [], summaries: [] };
+  const out: GeneratedProjects = {
+    projects: [],
+    yearAmounts: [],
+    budgetLines: [],
+    reviews: [],
+    assessments: [],
+    summaries: [],
+  };
   const choices = archetypesFor(ctx.department, ctx.level);
   if (choices.length === 0 || count === 0) return out;
   const names = new Map<string, number>();
@@ -276,6 +302,10 @@ export function generateDepartmentProjects(ctx: ProjectContext, count: number, r
             : null,
       });
     }
+    out.reviews.push(...reviewsOf(row, ctx, prng.fork('reviews')));
+    if (needsExAnte && libraryStatus !== 'draft') {
+      out.assessments.push(assessmentOf(row, ctx, prng.fork('ex-ante')));
+    }
     if (prng.chance(0.25)) {
       for (const [year, fen] of amounts) {
         if (year < yearFrom || year > yearTo) continue;
@@ -299,6 +329,133 @@ export function generateDepartmentProjects(ctx: ProjectContext, count: number, r
     }
   }
   return out;
+}
+
+const DIMENSIONS = [
+  ['necessity', '立项必要性'],
+  ['economy', '投入经济性'],
+  ['goals', '绩效目标合理性'],
+  ['feasibility', '实施方案可行性'],
+  ['funding', '筹资合规性'],
+] as const;
+
+const ASSESSMENT_OPINIONS = {
+  support: '项目立项依据充分，绩效目标明确合理，实施方案可行，建议予以支持。',
+  support_after_revision:
+    '项目总体必要，但投入测算依据不够充分、部分绩效指标难以量化，建议调整完善后予以支持。',
+  not_support: '项目与部门职能关联度不高，投入产出比偏低，筹资方案不明确，建议不予支持。',
+} as const;
+
+/** 事前绩效评估 (T20): five dimensions of 20 points, the conclusion following the library status. */
+function assessmentOf(project: ProjectRow, ctx: ProjectContext, rng: Rng): ExAnteRow {
+  const year = project.fiscalYear;
+  const status = project.libraryStatus;
+  const conclusion =
+    status === 'rejected'
+      ? 'not_support'
+      : status === 'in_library'
+        ? rng.chance(0.7)
+          ? 'support'
+          : 'support_after_revision'
+        : null;
+  // dimension ranges that keep the total inside its conclusion's band (≥ 80 支持, 60–80 调整后支持, < 60 不予支持)
+  const [lo, hi] =
+    conclusion === 'support'
+      ? [16, 20]
+      : conclusion === 'support_after_revision'
+        ? [12.5, 15.5]
+        : conclusion === 'not_support'
+          ? [7, 11.5]
+          : [12, 18];
+  const dimensionScores: DimensionScore[] = DIMENSIONS.map(([code, name]) => ({
+    code,
+    name,
+    weight: 20,
+    score: Math.round(rng.uniform(lo, hi) * 2) / 2,
+  }));
+  const total = dimensionScores.reduce((s, d) => s + (d.score ?? 0), 0);
+  const concluded = conclusion !== null;
+  return {
+    id: rng.uuid(),
+    mofDivCode: project.mofDivCode,
+    fiscalYear: year,
+    projectId: project.id,
+    kind: 'project',
+    dimensionScores,
+    totalScore: total,
+    conclusion,
+    status: concluded ? 'concluded' : 'submitted',
+    opinion: conclusion ? ASSESSMENT_OPINIONS[conclusion] : null,
+    agencyId: ctx.agencyIds.length > 0 && rng.chance(0.6) ? rng.pick(ctx.agencyIds) : null,
+    concludedBy: concluded ? ctx.committee : null,
+    concludedAt: concluded ? new Date(Date.UTC(year - 1, rng.int(8, 10), rng.int(1, 28), 2)) : null,
+    createdBy: ctx.createdBy,
+  };
+}
+
+/** 先评审后入库: a budget review for every project past the draft; the committee's joint review above the gate. */
+function reviewsOf(project: ProjectRow, ctx: ProjectContext, rng: Rng): BudgetReviewRow[] {
+  const status = project.libraryStatus;
+  if (status === 'draft') return [];
+  const year = project.fiscalYear;
+  const requested = project.amountFen ?? 0;
+  const decided = status !== 'under_review';
+  const reduced = status === 'in_library' && rng.chance(0.3);
+  const approved =
+    status === 'rejected'
+      ? 0
+      : reduced
+        ? Math.round((requested * rng.uniform(0.75, 0.95)) / WAN) * WAN
+        : requested;
+  const reviewStatus = !decided
+    ? 'pending'
+    : status === 'rejected'
+      ? 'rejected'
+      : reduced
+        ? 'reduced'
+        : 'approved';
+  const opinion = !decided
+    ? null
+    : status === 'rejected'
+      ? '项目前期论证不充分，绩效目标不明确，不予入库。'
+      : reduced
+        ? '部分支出内容测算依据不足，按支出标准核减后入库。'
+        : '评审通过，同意纳入项目库。';
+  const decidedAt = decided ? new Date(Date.UTC(year - 1, rng.int(9, 11), rng.int(1, 28), 3)) : null;
+  const rows: BudgetReviewRow[] = [
+    {
+      id: rng.uuid(),
+      mofDivCode: project.mofDivCode,
+      fiscalYear: year,
+      projectId: project.id,
+      kind: 'budget_review',
+      requestedFen: requested,
+      approvedFen: decided ? approved : null,
+      opinion,
+      status: reviewStatus,
+      decidedBy: decided ? ctx.reviewer : null,
+      decidedAt,
+      createdBy: ctx.createdBy,
+    },
+  ];
+  if (project.needsExAnte) {
+    rows.push({
+      id: rng.uuid(),
+      mofDivCode: project.mofDivCode,
+      fiscalYear: year,
+      projectId: project.id,
+      kind: 'joint_review',
+      requestedFen: requested,
+      approvedFen: decided ? approved : null,
+      opinion: decided ? `预算（资金）管理委员会联合评审：${opinion ?? ''}` : null,
+      status: reviewStatus,
+      meetingRef: decided ? `吉财预委纪〔${year - 1}〕${rng.int(3, 24)}号` : null,
+      decidedBy: decided ? ctx.committee : null,
+      decidedAt,
+      createdBy: ctx.createdBy,
+    });
+  }
+  return rows;
 }
 
 /** Splits `total` over weights by the largest remainder (exact and deterministic). */
