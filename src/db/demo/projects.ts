@@ -80,18 +80,19 @@ const MIN_WAN = 50;
 const MAX_WAN = 50_000;
 const WAN = 1_000_000; // fen in one 万元
 
-/** Archetypes a department runs: its sectors' own, and the government-operation ones every department has. */
-const archetypeCache = new Map<string, readonly number[]>();
-function archetypesFor(department: Department, level: ScoredLevel): readonly number[] {
+/** Archetypes a department runs: its sectors' own, and the government-operation ones every department has
+ * (those less often: most of a department's project money goes to its own sector). */
+const archetypeCache = new Map<string, readonly (readonly [number, number])[]>();
+function archetypesFor(department: Department, level: ScoredLevel): readonly (readonly [number, number])[] {
   const key = `${department.sectors.join(',')}/${level === 'province' ? 'p' : 'l'}`;
   let list = archetypeCache.get(key);
   if (!list) {
-    list = ARCHETYPES.flatMap((a, i) =>
-      a.sectors.some((s) => s === 'general' || department.sectors.includes(s)) &&
-      !(a.provinceOnly && level !== 'province')
-        ? [i]
-        : [],
-    );
+    const own = department.sectors.filter((s) => s !== 'general').length > 0;
+    list = ARCHETYPES.flatMap((a, i) => {
+      if (a.provinceOnly && level !== 'province') return [];
+      if (a.sectors.some((s) => s !== 'general' && department.sectors.includes(s))) return [[i, 1] as const];
+      return a.sectors.includes('general') ? [[i, own ? 0.25 : 1] as const] : [];
+    });
     archetypeCache.set(key, list);
   }
   return list;
@@ -198,7 +199,7 @@ export function generateDepartmentProjects(ctx: ProjectContext, count: number, r
 
   for (let k = 0; k < count; k++) {
     const prng = rng.fork(k);
-    const ai = prng.pick(choices);
+    const ai = prng.weighted(choices);
     const a = ARCHETYPES[ai]!;
     const kind = prng.weighted<'continuing' | 'new' | 'increase'>([
       ['continuing', 50],

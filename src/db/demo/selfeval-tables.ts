@@ -121,18 +121,18 @@ const ACHIEVED_WORDS = ['已完成', '达到预期', '全面完成', '已实现'
 
 function printActual(spec: IndicatorSpec, b: number, decimals: number, rng: Rng): string {
   const roll = rng.next();
-  if (roll < 0.008) return rng.pick(['见附件', '详见自评报告']);
-  if (roll < 0.014) return rng.pick(ACHIEVED_WORDS.concat(['达标']));
-  if (roll < 0.018) return '';
+  if (roll < 0.004) return rng.pick(['见附件', '详见自评报告']);
+  if (roll < 0.008) return rng.pick(ACHIEVED_WORDS.concat(['达标']));
+  if (roll < 0.01) return '';
   const scaled = rng.chance(0.1) ? rescaledUnit(spec.unit) : null;
   const value = scaled ? b * scaled.factor : b;
   const unit = scaled ? scaled.unit : spec.unit;
   const n = numberText(value, scaled ? 0 : decimals, rng.chance(0.3));
-  if (roll < 0.05) {
+  if (roll < 0.03) {
     const symbol = spec.comparison === '<=' ? '≤' : '≥';
     return `${symbol}${n}${unit}`;
   }
-  if (roll < 0.07 && spec.comparison === '>=' && b > 0) return `${n}${unit}，超额完成`;
+  if (roll < 0.05 && spec.comparison === '>=' && b > 0) return `${n}${unit}，超额完成`;
   return rng.chance(0.02) ? toFullWidth(`${n}${unit}`) : `${n}${unit}`;
 }
 
@@ -269,13 +269,13 @@ function printedScore(
 ): number {
   if (band) {
     const [lo, hi] = band;
-    if (rng.chance(0.04)) return rng.chance(0.5) ? weight : Math.max(0, round(lo - 1, 0));
+    if (rng.chance(0.02)) return rng.chance(0.5) ? weight : Math.max(0, round(lo - 1, 0));
     const grid = style === 'exact' || style === 'one_decimal' ? 0.1 : 0.5;
     const x = lo + (hi - lo) * rng.next();
     return clamp(round(Math.round(x / grid) * grid, 1), Math.ceil(lo / grid - 1e-9) * grid, hi);
   }
   if (formula === null) return rng.chance(0.6) ? weight : Math.max(0, weight - rng.int(1, 2));
-  if (formula < weight && rng.chance(0.03)) return weight; // generous
+  if (formula < weight && rng.chance(0.015)) return weight; // generous
   switch (style) {
     case 'exact':
       return round(formula, 2);
@@ -319,7 +319,7 @@ export function drawSelfEvaluationTable(p: SelfEvalProject, rng: Rng): SelfEvalT
     split(total, rows.length).forEach((w, i) => weights.set(rows[i]!, w));
   }
   // now and then weights that do not add up to 100 (a row's weight changed, the others not)
-  if (rng.chance(0.05)) {
+  if (rng.chance(0.03)) {
     const s = rng.pick(specs);
     weights.set(s, Math.max(1, weights.get(s)! + rng.pick([-5, -2, 2, 5])));
   }
@@ -348,10 +348,10 @@ export function drawSelfEvaluationTable(p: SelfEvalProject, rng: Rng): SelfEvalT
   const formula = checkSelfEvaluation(draft);
   const checks = new Map(formula.indicators.map((c) => [c.index, c]));
   const style = rng.weighted<ScoreStyle>([
-    ['exact', 60],
-    ['integer', 15],
-    ['one_decimal', 10],
-    ['judged', 15],
+    ['exact', 72],
+    ['integer', 10],
+    ['one_decimal', 8],
+    ['judged', 10],
   ]);
 
   const rows: SelfEvalIndicatorRow[] = drafts.map((d, i) => {
@@ -367,7 +367,7 @@ export function drawSelfEvaluationTable(p: SelfEvalProject, rng: Rng): SelfEvalT
   });
 
   const budgetScore =
-    rng.chance(0.03) && formula.budget.formulaScore < 10
+    rng.chance(0.02) && formula.budget.formulaScore < 10
       ? 10
       : style === 'integer'
         ? Math.round(formula.budget.formulaScore)
@@ -376,10 +376,10 @@ export function drawSelfEvaluationTable(p: SelfEvalProject, rng: Rng): SelfEvalT
           : round(formula.budget.formulaScore, 2);
   const sum = round(rows.reduce((s, r) => s + (r.score ?? 0), 0) + budgetScore, 2);
   const totalStyle = rng.weighted<'sum' | 'integer' | 'error' | 'none'>([
-    ['sum', 85],
-    ['integer', 6],
-    ['error', 4],
-    ['none', 5],
+    ['sum', 88],
+    ['integer', 5],
+    ['error', 3],
+    ['none', 4],
   ]);
   const total =
     totalStyle === 'sum'
