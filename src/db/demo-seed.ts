@@ -316,7 +316,10 @@ export async function seedDemo(
     await timed('reset', '清除业务数据 / deleting business data', () => resetBusinessData(db));
   }
 
-  const root = Rng.of(`${SEED_LABEL}/${yearFrom}-${yearTo}`);
+  // the province (organizations, people, funds per year, library) is the same whatever the years; the
+  // scorecards, projects and tables depend on the range
+  const root = Rng.of(SEED_LABEL);
+  const range = `${yearFrom}-${yearTo}`;
   const divisionList: DivisionRow[] = await db
     .select({
       code: schema.divisions.code,
@@ -367,7 +370,7 @@ export async function seedDemo(
     '评分模板、评价对象与评分数据 / templates, subjects, inputs',
     () =>
       db.transaction((tx) =>
-        seedScorecards(tx, { divisionList, orgs, years, sheng, rng: root.fork('scorecards') }),
+        seedScorecards(tx, { divisionList, orgs, years, sheng, rng: root.fork(`scorecards/${range}`) }),
       ),
   );
 
@@ -385,7 +388,7 @@ export async function seedDemo(
         yearTo,
         exAnteMinFen,
         total: Math.max(1, Math.round(BASE_PROJECTS * scale)),
-        rng: root.fork('projects'),
+        rng: root.fork(`projects/${range}`),
         progress,
       }),
     ),
@@ -398,7 +401,7 @@ export async function seedDemo(
         summaries,
         yearTo,
         max: options.maxSelfEvaluations ?? DEFAULT_MAX_SELF_EVALUATIONS,
-        rng: root.fork('self-evaluations'),
+        rng: root.fork(`self-evaluations/${range}`),
         progress,
       }),
     ),
