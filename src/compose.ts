@@ -135,6 +135,10 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
         if (!result.ok) {
           throw new Error(`${result.error.message} / ${result.error.messageEn}`, { cause: result.error });
         }
+        // Dashboards read pre-aggregated figures: compute them for every division and seeded year.
+        const codes = (await repos.divisions.listAll()).map((d) => d.code);
+        for (let year = result.value.yearFrom; year <= result.value.yearTo; year++)
+          await repos.stats.refresh(codes, year);
         return result.value;
       },
       hasDemoData: () => hasDemoData(db),
