@@ -83,7 +83,7 @@ export interface ComposeOptions {
 }
 
 export async function compose(config: Config, options: ComposeOptions = {}): Promise<App> {
-  const database = options.database ?? (await openDatabase(config.database));
+  const database = options.database ?? (await openDatabase(config.database, config.dbPoolSize));
   const { db } = database;
   const repos = makeRepositories(db);
   const transact: Transact<Repositories> = (fn) => db.transaction((tx) => fn(makeRepositories(tx)));

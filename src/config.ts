@@ -11,6 +11,16 @@ export interface Config {
   /** Production mode refuses demo shortcuts (fixed passwords, demo data on start). */
   readonly production: boolean;
   readonly logLevel: string;
+  /** First administrator's password in production (JIXIAO_ADMIN_PASSWORD); otherwise one is generated. */
+  readonly adminPassword: string | undefined;
+  /** API requests per minute per client address (JIXIAO_RATE_LIMIT). */
+  readonly rateLimitPerMinute: number;
+  /** Behind a TLS-terminating reverse proxy: trust X-Forwarded-* (JIXIAO_TRUST_PROXY=1). */
+  readonly trustProxy: boolean;
+  /** Serve dist/web as it is, without rebuilding it at start (JIXIAO_SKIP_WEB_BUILD=1). */
+  readonly skipWebBuild: boolean;
+  /** PostgreSQL pool size per server process (JIXIAO_DB_POOL). */
+  readonly dbPoolSize: number;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -27,5 +37,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: env['HOST']?.trim() || '0.0.0.0',
     production: env['NODE_ENV'] === 'production',
     logLevel: env['LOG_LEVEL']?.trim() || 'info',
+    adminPassword: env['JIXIAO_ADMIN_PASSWORD'] || undefined,
+    rateLimitPerMinute: positive(env, 'JIXIAO_RATE_LIMIT', 6000),
+    trustProxy: env['JIXIAO_TRUST_PROXY'] === '1',
+    skipWebBuild: env['JIXIAO_SKIP_WEB_BUILD'] === '1',
+    dbPoolSize: positive(env, 'JIXIAO_DB_POOL', 10),
   };
+}
+
+function positive(env: Readonly<Record<string, string | undefined>>, key: string, fallback: number): number {
+  const raw = env[key]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${key} must be a positive integer, got ${raw}`);
+  return n;
 }

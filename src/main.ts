@@ -60,7 +60,7 @@ async function prepareData(app: App, config: Config, log: (s: string) => void): 
     banner.push('演示账号 / demo accounts (密码 password: Jixiao2026):');
     for (const a of app.maintenance.demoAccounts) banner.push(`  ${a.username.padEnd(12)} ${a.description}`);
   }
-  const admin = await app.ensureAdministrator(process.env['JIXIAO_ADMIN_PASSWORD']);
+  const admin = await app.ensureAdministrator(config.adminPassword);
   if (!admin.ok) throw new Error(`${admin.error.message} / ${admin.error.messageEn}`);
   if (admin.value.created) {
     banner.push(
@@ -83,14 +83,14 @@ async function main(): Promise<void> {
     log: (msg, extra) => process.stderr.write(`${msg} ${extra ? JSON.stringify(extra) : ''}\n`),
   });
   const banner = await prepareData(app, config, log);
-  await ensureWebBuild(log);
+  if (!config.skipWebBuild) await ensureWebBuild(log);
 
   const api = await buildApp({
     services: app.services,
     webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
     logger,
-    rateLimitPerMinute: Number(process.env['JIXIAO_RATE_LIMIT'] ?? 6000),
-    trustProxy: process.env['JIXIAO_TRUST_PROXY'] === '1',
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
     ping: () => app.ping(),
     version,
   });

@@ -25,6 +25,11 @@ export const testConfig: Config = {
   host: '127.0.0.1',
   production: false,
   logLevel: 'silent',
+  adminPassword: undefined,
+  rateLimitPerMinute: 1_000_000,
+  trustProxy: false,
+  skipWebBuild: true,
+  dbPoolSize: 4,
 };
 
 /** The people of the test province: user name → division, organization, roles. */

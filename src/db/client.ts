@@ -32,7 +32,7 @@ export interface Database {
 /** PGlite keeps its files in this sub-folder of the data directory. */
 export const PGLITE_SUBDIR = 'pglite';
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, poolSize = 10): Promise<Database> {
   if (config.kind === 'embedded') {
     const dir = resolve(config.dataDir, PGLITE_SUBDIR);
     mkdirSync(dir, { recursive: true });
@@ -57,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     }
   }
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: config.url, max: poolSize });
   return fromPool(pool, describeUrl(config.url));
 }
 
