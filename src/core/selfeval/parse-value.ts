@@ -131,6 +131,8 @@ const PREFIX_WORDS: readonly (readonly [string, Exclude<Comparison, 'qualitative
   ['少于', '<='],
   ['等于', '='],
 ];
+/** Matched longest first, so that 不超过 is not read as 超过 with a stray 不 before it. */
+const PREFIX_WORDS_LONGEST_FIRST = [...PREFIX_WORDS].sort((a, b) => b[0].length - a[0].length);
 /** Words before a number that only say "about" or "in all": read as `=`, no comparison printed. */
 const APPROX_WORDS = ['大约', '约为', '约', '共计', '共', '合计', '累计', '为', '达'];
 /** Words after the number (and unit). */
@@ -196,7 +198,7 @@ function readHead(
     // a label before a symbol may itself end with a word ("合格率不低于≥") — the symbol wins
     return isLabel(label) ? { comparison: SYMBOL_COMPARISON[first]!, printed: true, label } : null;
   }
-  for (const [word, comparison] of PREFIX_WORDS) {
+  for (const [word, comparison] of PREFIX_WORDS_LONGEST_FIRST) {
     if (head.endsWith(word)) {
       const label = head.slice(0, head.length - word.length);
       return isLabel(label) ? { comparison, printed: true, label } : null;
