@@ -1,10 +1,17 @@
 import type { PageDef } from '../lib/pages.ts';
 import { dashboardPages } from '../features/dashboard/pages.ts';
 import { divisionPages } from '../features/divisions/pages.ts';
+import { selfEvalPages } from '../features/selfeval/pages.ts';
+import { adminPages } from '../features/admin/pages.ts';
 
 /**
  * Every page of the app. To add a feature's pages: export `xxxPages = definePages([...])` from
  * `features/<context>/pages.ts`, import it here and spread it into the list. The menu order comes from
  * the page's group (MENU_GROUPS), not from this list.
  */
-export const pages: readonly PageDef[] = [...dashboardPages, ...divisionPages];
+export const pages: readonly PageDef[] = [
+  ...dashboardPages,
+  ...divisionPages,
+  ...selfEvalPages,
+  ...adminPages,
+];

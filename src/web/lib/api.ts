@@ -19,6 +19,29 @@ export interface RequestOptions {
    * page; `false` leaves that to the caller (the session check itself, the login form).
    */
   readonly signInOn401?: boolean;
+  /** Answer with the response body as a file (downloads) instead of parsing JSON. */
+  readonly asFile?: boolean;
+}
+
+/** A downloaded file: its bytes and the name the server gave it (Content-Disposition). */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly fileName: string | null;
+}
+
+/** The file name of a Content-Disposition header (the UTF-8 `filename*` preferred). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? null;
 }
 
 /** `/api/v1/divisions/tree?root=220000`: empty values are left out, arrays repeat the key. */
@@ -77,7 +100,10 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // multipart uploads: the browser sets the content type with its boundary
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -92,6 +118,13 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
     throw networkError(currentLang(), e);
   }
 
+  if (options.asFile && res.ok) {
+    const file: DownloadedFile = {
+      blob: await res.blob(),
+      fileName: dispositionFileName(res.headers.get('content-disposition')),
+    };
+    return file as T;
+  }
   const text = await res.text().catch(() => '');
   let body: unknown = undefined;
   if (text) {
@@ -119,4 +152,19 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+  /** A file from GET or POST (a FormData body for uploads); errors arrive as ApiError like any call. */
+  download: (method: 'GET' | 'POST', path: string, options?: RequestOptions) =>
+    request<DownloadedFile>(method, path, { ...options, asFile: true }),
 };
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
