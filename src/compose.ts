@@ -21,6 +21,7 @@ import { makeAuditService } from './services/audit-service.ts';
 import { DEFAULT_AUTH_SETTINGS, makeAuthService, type AuthSettings } from './services/auth-service.ts';
 import { ensureAdministrator } from './services/bootstrap-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
+import { SessionCache } from './services/session-cache.ts';
 import { makeDashboardService } from './services/dashboard-service.ts';
 import { makeDivisionService } from './services/division-service.ts';
 import { makeIndicatorService } from './services/indicator-service.ts';
@@ -89,9 +90,10 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const transact: Transact<Repositories> = (fn) => db.transaction((tx) => fn(makeRepositories(tx)));
   const clock = options.clock ?? systemClock;
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings };
+  const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
   const services: Services = {
-    auth: makeAuthService({ ports: repos, transact, clock, settings }),
-    users: makeUserService({ ports: repos, transact, clock }),
+    auth: makeAuthService({ ports: repos, transact, clock, settings, sessionCache }),
+    users: makeUserService({ ports: repos, transact, clock, sessionCache }),
     divisions: makeDivisionService({ ports: repos }),
     dashboard: makeDashboardService({ ports: repos, clock, defaultYear: () => clock().getFullYear() }),
     audit: makeAuditService({ ports: repos }),

@@ -21,6 +21,9 @@ export interface Config {
   readonly skipWebBuild: boolean;
   /** PostgreSQL pool size per server process (JIXIAO_DB_POOL). */
   readonly dbPoolSize: number;
+  /** How long a process may reuse a resolved session before reading it again (JIXIAO_SESSION_CACHE_SECONDS;
+   * 0 turns the cache off). See docs/decisions/0007-session-read-cache.md. */
+  readonly sessionCacheSeconds: number;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -42,6 +45,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: env['JIXIAO_TRUST_PROXY'] === '1',
     skipWebBuild: env['JIXIAO_SKIP_WEB_BUILD'] === '1',
     dbPoolSize: positive(env, 'JIXIAO_DB_POOL', 10),
+    sessionCacheSeconds:
+      env['JIXIAO_SESSION_CACHE_SECONDS']?.trim() === '0'
+        ? 0
+        : positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 5),
   };
 }
 

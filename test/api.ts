@@ -30,6 +30,7 @@ export const testConfig: Config = {
   trustProxy: false,
   skipWebBuild: true,
   dbPoolSize: 4,
+  sessionCacheSeconds: 5,
 };
 
 /** The people of the test province: user name → division, organization, roles. */

@@ -48,7 +48,10 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-export const IndicatorPage = pageOf(Indicator);
+export const IndicatorPage = pageOf(Indicator).extend({
+  /** Names of the owning divisions that appear on the page, by code. */
+  divisionNames: z.record(z.string(), z.string()),
+});
 export type IndicatorPage = z.infer<typeof IndicatorPage>;
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);

@@ -93,14 +93,14 @@ export const GroupNode = z.object({
   },
 });
 
-export const IndicatorNode: z.ZodType<CoreIndicatorNode> = z.discriminatedUnion('type', [
+export const IndicatorNode: z.ZodType<CoreIndicatorNode, CoreIndicatorNode> = z.discriminatedUnion('type', [
   LeafNode,
   GroupNode,
-]) as unknown as z.ZodType<CoreIndicatorNode>;
+]) as unknown as z.ZodType<CoreIndicatorNode, CoreIndicatorNode>;
 
 export const TemplateDefinition = z.object({
   maxScore: num,
-  nodes: z.array(IndicatorNode).max(500),
+  nodes: z.array(IndicatorNode).max(500).readonly(),
 });
 export type TemplateDefinition = z.infer<typeof TemplateDefinition>;
 
@@ -166,7 +166,9 @@ export const TemplateView = Template.extend({
   divisionName: z.string(),
   writable: z.boolean(),
   versions: z.array(TemplateVersionSummary),
-  upstream: z.object({ templateId: z.string(), name: z.string(), mofDivCode: z.string() }).nullable(),
+  upstream: z
+    .object({ templateId: z.string(), name: z.string(), mofDivCode: z.string(), divisionName: z.string() })
+    .nullable(),
 });
 export type TemplateView = z.infer<typeof TemplateView>;
 

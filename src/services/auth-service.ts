@@ -6,6 +6,7 @@ import type { AuditPort } from '../core/audit/ports.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../core/kernel/index.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password.ts';
 import type { Clock } from './clock.ts';
+import { SessionCache } from './session-cache.ts';
 import { inTransaction, type Transact } from './transaction.ts';
 
 /**
@@ -46,6 +47,8 @@ export interface AuthDeps {
   readonly transact: Transact<Ports>;
   readonly clock: Clock;
   readonly settings: AuthSettings;
+  /** Shared with the user service, which evicts users it changes. */
+  readonly sessionCache?: SessionCache;
 }
 
 export interface SignedIn {
@@ -68,6 +71,7 @@ let dummyHash: Promise<string> | null = null;
 
 export function makeAuthService(deps: AuthDeps) {
   const { ports, clock, settings } = deps;
+  const cache = deps.sessionCache ?? new SessionCache(0);
   const minutes = (m: number) => m * 60_000;
 
   // Division subtrees change only with the reference data: cache them briefly per process.
@@ -199,28 +203,41 @@ export function makeAuthService(deps: AuthDeps) {
 
   async function resolve(token: string, ip: string | null): Promise<Result<ResolvedSession, DomainError>> {
     const now = clock();
-    const session = await ports.access.getSession(tokenId(token));
-    if (!session) return err(domainError('UNAUTHENTICATED'));
+    const nowMs = now.getTime();
+    const id = tokenId(token);
+    let hit = cache.get(id, nowMs);
+    if (!hit) {
+      const session = await ports.access.getSession(id);
+      if (!session) return err(domainError('UNAUTHENTICATED'));
+      const user = await ports.access.getUser(session.userId);
+      if (!user || user.status !== 'active') {
+        await ports.access.deleteSession(session.id);
+        return err(domainError('UNAUTHENTICATED'));
+      }
+      hit = { session, user, actor: await actorFor(user, null) };
+      cache.set(id, hit, nowMs);
+    }
+    const session = hit.session;
     const idleMs = minutes(settings.idleTimeoutMinutes);
-    if (
-      session.expiresAt.getTime() <= now.getTime() ||
-      session.lastSeenAt.getTime() + idleMs <= now.getTime()
-    ) {
+    if (session.expiresAt.getTime() <= nowMs || session.lastSeenAt.getTime() + idleMs <= nowMs) {
+      cache.delete(id);
       await ports.access.deleteSession(session.id);
       return err(domainError('SESSION_EXPIRED'));
     }
-    const user = await ports.access.getUser(session.userId);
-    if (!user || user.status !== 'active') {
-      await ports.access.deleteSession(session.id);
-      return err(domainError('UNAUTHENTICATED'));
-    }
     // Refresh the idle clock at most once a minute (keeps writes off the hot path).
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
+    if (nowMs - session.lastSeenAt.getTime() > 60_000) {
       await ports.access.touchSession(session.id, now);
-    return ok({ session, user, actor: await actorFor(user, ip) });
+      hit.session = { ...session, lastSeenAt: now };
+    }
+    return ok({
+      session: hit.session,
+      user: hit.user,
+      actor: ip === null ? hit.actor : { ...hit.actor, ip },
+    });
   }
 
   async function logout(token: string, actor: Actor): Promise<void> {
+    cache.delete(tokenId(token));
     await deps.transact(async (p) => {
       await p.access.deleteSession(tokenId(token));
       await p.audit.append({
@@ -261,6 +278,7 @@ export function makeAuthService(deps: AuthDeps) {
       );
     }
     const hash = await hashPassword(input.newPassword);
+    cache.deleteUser(user.id);
     return inTransaction(deps.transact, async (p) => {
       await p.access.setPassword(user.id, hash, false, clock());
       // Other sessions of the user end; this one stays.

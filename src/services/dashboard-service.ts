@@ -5,6 +5,7 @@ import type { JobPort } from '../core/jobs/ports.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../core/kernel/index.ts';
 import { JILIN_FIVE_TIER, PRESET_GRADE_SCHEMES } from '../core/scoring/grades.ts';
 import type { Clock } from './clock.ts';
+import { TtlCache } from './ttl-cache.ts';
 
 export interface DashboardView {
   division: { code: string; name: string };
@@ -43,8 +44,17 @@ export function makeDashboardService(deps: {
   };
   clock: Clock;
   defaultYear: () => number;
+  /** How long the figures of a division and year may be reused (pre-aggregated, stamped with updatedAt). */
+  cacheMs?: number;
 }) {
   const { stats, divisions, jobs, templates } = deps.ports;
+  const figuresCache = new TtlCache<{
+    figures: Awaited<ReturnType<StatsPort['sum']>>['stats'];
+    updatedAt: Date;
+    templateCount: number;
+  }>(deps.cacheMs ?? 5_000);
+  const divisionCache = new TtlCache<Awaited<ReturnType<DivisionPort['get']>>>(60_000);
+  const jobsCache = new TtlCache<Awaited<ReturnType<JobPort['list']>>>(deps.cacheMs ?? 5_000);
   return {
     async get(
       actor: Actor,
@@ -54,22 +64,27 @@ export function makeDashboardService(deps: {
       if (!allowed.ok) return allowed;
       const code = q.division ?? actor.divisionCode;
       if (!inDivisionScope(actor, code)) return err(domainError('OUT_OF_SCOPE', { division: code }));
-      const division = await divisions.get(code);
+      const division = await divisionCache.get(code, deps.clock().getTime(), () => divisions.get(code));
       if (!division) return err(domainError('NOT_FOUND', { division: code }));
       const year = q.year ?? deps.defaultYear();
 
-      let figures;
-      let updatedAt: Date | null;
-      if (actor.organizationIds !== null) {
-        figures = await stats.organizationFigures(actor.organizationIds, year);
-        updatedAt = deps.clock();
-      } else {
-        const codes = await divisions.subtreeCodes(code);
-        const summed = await stats.sum(codes, year);
-        figures = summed.stats;
-        updatedAt = summed.updatedAt;
-      }
-      const templateCount = (await templates.listTemplatesFor(code)).length;
+      const scopeKey = actor.organizationIds === null ? '*' : actor.organizationIds.join(',');
+      const { figures, updatedAt, templateCount } = await figuresCache.get(
+        `${code}|${year}|${scopeKey}`,
+        deps.clock().getTime(),
+        async () => {
+          const templateCount = (await templates.listTemplatesFor(code)).length;
+          if (actor.organizationIds !== null) {
+            return {
+              figures: await stats.organizationFigures(actor.organizationIds, year),
+              updatedAt: deps.clock(),
+              templateCount,
+            };
+          }
+          const summed = await stats.sum(await divisions.subtreeCodes(code), year);
+          return { figures: summed.stats, updatedAt: summed.updatedAt ?? deps.clock(), templateCount };
+        },
+      );
 
       const order = Object.keys(FUND_CLASS_LABELS);
       const byFundClass = Object.entries(figures.byFundClass)
@@ -104,8 +119,10 @@ export function makeDashboardService(deps: {
           dueDate: null,
         });
       }
-      const myJobs = (await jobs.list({ divisionCodes: null, createdBy: actor.userId, limit: 20 })).filter(
-        (j) => j.status === 'queued' || j.status === 'running',
+      const myJobs = await jobsCache.get(actor.userId, deps.clock().getTime(), async () =>
+        (await jobs.list({ divisionCodes: null, createdBy: actor.userId, limit: 20 })).filter(
+          (j) => j.status === 'queued' || j.status === 'running',
+        ),
       );
       if (myJobs.length > 0) {
         tasks.push({
@@ -132,7 +149,7 @@ export function makeDashboardService(deps: {
         amounts: { projectBudgetFen: figures.projectBudgetFen, byFundClass },
         grades,
         tasks,
-        updatedAt: (updatedAt ?? deps.clock()).toISOString(),
+        updatedAt: updatedAt.toISOString(),
       });
     },
   };

@@ -80,6 +80,7 @@ export interface TemplateView extends TemplateRecord {
     readonly templateId: string;
     readonly name: string;
     readonly mofDivCode: string;
+    readonly divisionName: string;
   } | null;
 }
 
@@ -264,7 +265,12 @@ export function makeTemplateService(deps: TemplateDeps) {
           writable: inDivisionScope(actor, t.mofDivCode) && actor.permissions.has('templates.write'),
           versions,
           upstream: up
-            ? { templateId: up.template.id, name: up.template.name, mofDivCode: up.template.mofDivCode }
+            ? {
+                templateId: up.template.id,
+                name: up.template.name,
+                mofDivCode: up.template.mofDivCode,
+                divisionName: names.get(up.template.mofDivCode) ?? up.template.mofDivCode,
+              }
             : null,
         });
       }
@@ -287,7 +293,12 @@ export function makeTemplateService(deps: TemplateDeps) {
         writable: inDivisionScope(actor, t.value.mofDivCode) && actor.permissions.has('templates.write'),
         versions,
         upstream: up
-          ? { templateId: up.template.id, name: up.template.name, mofDivCode: up.template.mofDivCode }
+          ? {
+              templateId: up.template.id,
+              name: up.template.name,
+              mofDivCode: up.template.mofDivCode,
+              divisionName: await divisionName(ports, up.template.mofDivCode),
+            }
           : null,
       });
     },

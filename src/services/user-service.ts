@@ -20,6 +20,7 @@ import type { AuditPort } from '../core/audit/ports.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../core/kernel/index.ts';
 import { checkPasswordPolicy, hashPassword } from './auth/password.ts';
 import type { Clock } from './clock.ts';
+import type { SessionCache } from './session-cache.ts';
 import { inTransaction, type Transact } from './transaction.ts';
 
 /** 系统管理: users, their roles and organizations, within the administrator's scope; every change audited. */
@@ -34,6 +35,8 @@ export interface UserDeps {
   readonly ports: Ports;
   readonly transact: Transact<Ports>;
   readonly clock: Clock;
+  /** Cached sessions of a changed user are forgotten at once in this process. */
+  readonly sessionCache?: SessionCache;
 }
 
 /** A user as shown to administrators: never the password hash. */
@@ -190,7 +193,7 @@ export function makeUserService(deps: UserDeps) {
     ): Promise<Result<UserView, DomainError>> {
       const allowed = requirePermission(actor, 'users.write');
       if (!allowed.ok) return allowed;
-      return inTransaction(deps.transact, async (p) => {
+      const r = await inTransaction(deps.transact, async (p) => {
         const before = await p.access.getUser(id);
         if (!before || !inDivisionScope(actor, before.mofDivCode))
           return err(domainError('NOT_FOUND', { id }));
@@ -249,6 +252,9 @@ export function makeUserService(deps: UserDeps) {
         });
         return ok(userView(after));
       });
+      // Cached sessions of the user reflect the old roles, status or password: forget them.
+      deps.sessionCache?.deleteUser(id);
+      return r;
     },
 
     /** Issues a new one-time password; the user must change it at next sign-in. */
@@ -261,7 +267,7 @@ export function makeUserService(deps: UserDeps) {
         return err(domainError('FORBIDDEN', { id }));
       const password = `Jx${randomBytes(9).toString('base64url')}7`;
       const hash = await hashPassword(password);
-      return inTransaction(deps.transact, async (p) => {
+      const r = await inTransaction(deps.transact, async (p) => {
         await p.access.setPassword(id, hash, true, deps.clock());
         await p.access.deleteUserSessions(id);
         await p.audit.append({
@@ -275,6 +281,9 @@ export function makeUserService(deps: UserDeps) {
         });
         return ok({ password });
       });
+      // Cached sessions of the user reflect the old roles, status or password: forget them.
+      deps.sessionCache?.deleteUser(id);
+      return r;
     },
 
     async listOrganizations(

@@ -40,7 +40,12 @@ export function indicatorRoutes(app: Api, services: Services): void {
     async (request, reply) => {
       const { page, pageSize, ...q } = request.query;
       const r = await services.indicators.list(request.actor!, { ...filters(q), page, pageSize });
-      return r.ok ? { ...wire(r.value), page, pageSize } : fail(reply, r.error);
+      if (!r.ok) return fail(reply, r.error);
+      const divisionNames: Record<string, string> = {};
+      for (const code of new Set(r.value.items.map((i) => i.mofDivCode))) {
+        divisionNames[code] = (await services.divisions.get(code))?.name ?? code;
+      }
+      return { ...wire(r.value), page, pageSize, divisionNames };
     },
   );
 

@@ -1,6 +1,8 @@
 import type { PageDef } from '../lib/pages.ts';
 import { dashboardPages } from '../features/dashboard/pages.ts';
 import { divisionPages } from '../features/divisions/pages.ts';
+import { indicatorPages } from '../features/indicators/pages.ts';
+import { templatePages } from '../features/templates/pages.ts';
 import { selfEvalPages } from '../features/selfeval/pages.ts';
 import { adminPages } from '../features/admin/pages.ts';
 
@@ -12,6 +14,8 @@ import { adminPages } from '../features/admin/pages.ts';
 export const pages: readonly PageDef[] = [
   ...dashboardPages,
   ...divisionPages,
+  ...indicatorPages,
+  ...templatePages,
   ...selfEvalPages,
   ...adminPages,
 ];
