@@ -234,7 +234,7 @@ export const adminMessages = defineMessages({
     'diff.created': 'Created with',
     'diff.deleted': 'Content before deletion',
     'diff.nothing': 'No content change was recorded for this action',
-    'diff.changed': '{n} fields changed',
+    'diff.changed': 'Changed fields: {n}',
     'diff.unchanged': 'Unchanged fields ({n})',
     'diff.showUnchanged': 'Show unchanged fields ({n})',
     'diff.hideUnchanged': 'Hide unchanged fields',
