@@ -30,7 +30,7 @@ export const dashboardMessages = defineMessages({
     'funds.projects': '项目数',
     'funds.amount': '预算金额',
     'funds.empty': '尚无项目预算数据。请先在项目库录入项目，或从预算管理一体化系统导入预算数据。',
-    'grades.title': '评分结果等次分布',
+    'grades.title': '项目自评结果等次分布',
     'grades.grade': '等次',
     'grades.count': '数量',
     'grades.share': '占比',
@@ -67,7 +67,7 @@ export const dashboardMessages = defineMessages({
     'funds.amount': 'Budget',
     'funds.empty':
       'No project budgets yet. Enter projects in the project library or import budget data from the budget integrated management system.',
-    'grades.title': 'Grade distribution of scoring results',
+    'grades.title': 'Grades of project self-evaluations',
     'grades.grade': 'Grade',
     'grades.count': 'Count',
     'grades.share': 'Share',

@@ -19,7 +19,7 @@ interface Row {
   share: number;
 }
 
-/** 评分结果等次分布: a doughnut in the grade colours (优 green … 差 red) and the counts as a table. */
+/** 项目自评结果等次分布 (formula grades of the stored self-evaluations): a doughnut in the grade colours (优 green … 差 red) and the counts as a table. */
 export function GradeChart({ data }: { data: Dashboard }) {
   const t = useMessages(dashboardMessages);
   const { lang } = useLang();
