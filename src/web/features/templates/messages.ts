@@ -110,7 +110,8 @@ export const templateMessages = defineMessages({
     'editor.readOnlyPublished':
       '该版本已发布，不能直接修改。如需调整，请“复制为新版本”，在草稿中修改后重新发布。',
     'editor.readOnlyRetired': '该版本已停用，仅供查阅。',
-    'editor.readOnlyUpper': '该版本由{division}发布，本级只能查看。',
+    'editor.readOnlyUpper':
+      '该版本由{division}发布，本级只能查看和试算；如需增加本级指标，请在模板列表中“派生本级版本”。',
     'editor.readOnlyNoPermission': '您的角色只能查看模板。',
     'editor.derived':
       '本版本派生自{division}“{name}”{year}年度第{n}版：带锁标记的是上级指标，不能修改或删除；本级指标只能加在允许增加的指标组（{groups}）下。',
@@ -380,7 +381,8 @@ export const templateMessages = defineMessages({
     'editor.readOnlyPublished':
       'This version is published and cannot be changed. To adjust it, copy it to a new version, edit the draft and publish that.',
     'editor.readOnlyRetired': 'This version is retired and kept for reference.',
-    'editor.readOnlyUpper': 'Published by {division}: read only here.',
+    'editor.readOnlyUpper':
+      'Published by {division}: you may view and preview it here; to add local indicators, use "Derive local version" in the template list.',
     'editor.readOnlyNoPermission': 'Your roles may only view templates.',
     'editor.derived':
       'Derived from "{name}" FY {year} v{n} of {division}: locked nodes belong to the upper template and cannot be changed or removed; local indicators go only under the groups it opens ({groups}).',

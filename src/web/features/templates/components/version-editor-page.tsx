@@ -280,16 +280,15 @@ function Editor({ view, reload }: { view: VersionView; reload: () => void }) {
     ) ?? null;
 
   const inScope = me.divisions.some((d) => d.code === template.mofDivCode);
-  const readOnlyNote =
-    version.status === 'published'
+  const readOnlyNote = !inScope
+    ? t('editor.readOnlyUpper', { division: view.divisionName })
+    : version.status === 'published'
       ? t('editor.readOnlyPublished')
       : version.status === 'retired'
         ? t('editor.readOnlyRetired')
         : editable
           ? null
-          : inScope
-            ? t('editor.readOnlyNoPermission')
-            : t('editor.readOnlyUpper', { division: view.divisionName });
+          : t('editor.readOnlyNoPermission');
 
   const publishDisabledReason = dirty
     ? t('editor.publishDirty')
@@ -406,7 +405,8 @@ function Editor({ view, reload }: { view: VersionView; reload: () => void }) {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 3 }}
+          column={{ xs: 1, md: 1, lg: 3 }}
+          styles={{ label: { whiteSpace: 'nowrap' } }}
           items={[
             {
               key: 'max',
