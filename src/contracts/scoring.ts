@@ -152,6 +152,7 @@ export const ImportReport = z.object({
   outcome: z.enum(['imported', 'partly_imported', 'unchanged', 'rejected']),
   fileName: z.string(),
   versionId: z.string(),
+  fiscalYear: z.number().int(),
   division: z.string(),
   rows: z.number().int(),
   goodRows: z.number().int(),
@@ -239,6 +240,8 @@ const FirstLevel = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   weight: z.number(),
+  /** Absent in runs stored before categories were kept. */
+  category: z.enum(['base', 'deduction', 'bonus']).optional(),
 });
 
 export const RunSummary = z.object({

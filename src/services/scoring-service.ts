@@ -196,6 +196,7 @@ export interface ImportReport {
   readonly outcome: 'imported' | 'partly_imported' | 'unchanged' | 'rejected';
   readonly fileName: string;
   readonly versionId: string;
+  readonly fiscalYear: number;
   readonly division: string;
   readonly rows: number;
   readonly goodRows: number;
@@ -296,6 +297,7 @@ export interface PortraitView {
     name: string;
     nameEn: string | null;
     weight: number;
+    category: 'base' | 'deduction' | 'bonus';
     points: number;
     average: number | null;
   }[];
@@ -771,7 +773,15 @@ export function makeScoringService(deps: ScoringDeps) {
       const elsewhere = everywhere.get(row.code);
       lookups.set(
         row.code,
-        elsewhere ? { status: 'out_of_scope', name: elsewhere.name } : { status: 'unknown' },
+        !elsewhere
+          ? { status: 'unknown' }
+          : subjectInScope(a, elsewhere)
+            ? {
+                status: 'other_division',
+                name: elsewhere.name,
+                division: await divisionName(division.value.code),
+              }
+            : { status: 'out_of_scope', name: elsewhere.name },
       );
     }
     const inScopeIds = subjects.filter((s) => subjectInScope(a, s)).map((s) => s.id);
@@ -804,6 +814,7 @@ export function makeScoringService(deps: ScoringDeps) {
     const base = {
       fileName: p.fileName,
       versionId: version.id,
+      fiscalYear: version.fiscalYear,
       division: division.value.code,
       rows: check.rows,
       goodRows: check.good.length,
@@ -859,7 +870,7 @@ export function makeScoringService(deps: ScoringDeps) {
     const changedSubjects = check.good.filter((g) => g.changes.size > 0);
     const report: ImportReport = {
       ...base,
-      outcome: writes.length === 0 ? 'unchanged' : check.bad.length > 0 ? 'partly_imported' : 'imported',
+      outcome: check.bad.length > 0 ? 'partly_imported' : writes.length === 0 ? 'unchanged' : 'imported',
       valuesWritten: writes.length,
       subjectsChanged: changedSubjects.length,
     };
@@ -1800,6 +1811,7 @@ export function makeScoringService(deps: ScoringDeps) {
             name: node.name,
             nameEn: node.nameEn ?? null,
             weight: node.weight,
+            category: node.category,
             points: row.nodePoints[node.code] ?? 0,
             average: summary?.averages.nodes[node.code] ?? null,
           };

@@ -24,6 +24,8 @@ export interface ImportRow {
 export type SubjectLookup =
   | { readonly status: 'ok'; readonly subjectId: string; readonly name: string }
   | { readonly status: 'out_of_scope'; readonly name: string }
+  /** A subject the user may see, but of another division than the one imported into. */
+  | { readonly status: 'other_division'; readonly name: string; readonly division: string }
   | { readonly status: 'unknown' };
 
 export interface CellProblem {
@@ -110,6 +112,12 @@ export function checkImportRows(
           null,
           `代码“${row.code}”不是本模板的评价对象`,
           `code "${row.code}" is not a subject of this template`,
+        );
+      } else if (found.status === 'other_division') {
+        report(
+          null,
+          `“${found.name}”（${row.code}）不属于${found.division}的评价对象，请在页面顶部切换到其所在区划后导入`,
+          `"${found.name}" (${row.code}) is not a subject of ${found.division}; switch division to import it`,
         );
       } else if (found.status === 'out_of_scope') {
         report(

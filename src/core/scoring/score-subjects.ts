@@ -42,7 +42,13 @@ export interface RunSummary {
   readonly gradeCounts: Record<string, number>;
   /** Averages over the ranked subjects: the total and every node's points (the peer average of portraits). */
   readonly averages: { readonly total: number | null; readonly nodes: Record<string, number> };
-  readonly firstLevel: readonly { code: string; name: string; nameEn: string | null; weight: number }[];
+  readonly firstLevel: readonly {
+    code: string;
+    name: string;
+    nameEn: string | null;
+    weight: number;
+    category: 'base' | 'deduction' | 'bonus';
+  }[];
 }
 
 /** The batch a run scores: one column per plan input, NaN where no number is stored. */
@@ -127,7 +133,13 @@ export function scoreSubjects(
       averages: { total: ranked > 0 ? totalSum / ranked : null, nodes: averages },
       firstLevel: plan.roots.map((r) => {
         const node = plan.nodes[r]!;
-        return { code: node.code, name: node.name, nameEn: node.nameEn ?? null, weight: node.weight };
+        return {
+          code: node.code,
+          name: node.name,
+          nameEn: node.nameEn ?? null,
+          weight: node.weight,
+          category: node.category,
+        };
       }),
     },
   };

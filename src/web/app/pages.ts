@@ -1,6 +1,8 @@
 import type { PageDef } from '../lib/pages.ts';
 import { dashboardPages } from '../features/dashboard/pages.ts';
 import { divisionPages } from '../features/divisions/pages.ts';
+import { jobPages } from '../features/jobs/pages.ts';
+import { scoringPages } from '../features/scoring/pages.ts';
 import { indicatorPages } from '../features/indicators/pages.ts';
 import { templatePages } from '../features/templates/pages.ts';
 import { selfEvalPages } from '../features/selfeval/pages.ts';
@@ -18,4 +20,6 @@ export const pages: readonly PageDef[] = [
   ...templatePages,
   ...selfEvalPages,
   ...adminPages,
+  ...scoringPages,
+  ...jobPages,
 ];
