@@ -11,9 +11,8 @@ import type {
   SubjectInputs,
   SubjectList,
 } from '../../../contracts/scoring.ts';
-import { api, apiUrl, type Query } from '../../lib/api.ts';
-import { toApiError, type ApiError } from '../../lib/api-error.ts';
-import { currentLang } from '../../lib/i18n-core.ts';
+import { api, type Query } from '../../lib/api.ts';
+import type { ApiError } from '../../lib/api-error.ts';
 
 type RunPage = { items: Run[]; total: number; page: number; pageSize: number };
 
@@ -118,36 +117,14 @@ export function useJob(jobId: string | null) {
   });
 }
 
-/**
- * Uploads one file as multipart/form-data (the JSON client does not send forms), with the session's CSRF
- * token; errors become ApiErrors like every other call.
- */
-export async function uploadFile<T>(
-  path: string,
-  file: File,
-  fields: Record<string, string>,
-  csrfToken: string,
-): Promise<T> {
+/** Uploads one file as multipart/form-data with text fields (the API client sends the CSRF token). */
+export function uploadFile<T>(path: string, file: File, fields: Record<string, string>): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file, file.name);
-  const res = await fetch(apiUrl(path), {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
-  });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok) throw toApiError(res.status, body, currentLang());
-  return body as T;
+  return api.post<T>(path, form);
 }
 
-export function uploadEvidence(subjectId: string, file: File, csrfToken: string): Promise<Attachment> {
-  return uploadFile<Attachment>(`/scoring/subjects/${subjectId}/evidence`, file, {}, csrfToken);
+export function uploadEvidence(subjectId: string, file: File): Promise<Attachment> {
+  return uploadFile<Attachment>(`/scoring/subjects/${subjectId}/evidence`, file, {});
 }

@@ -20,6 +20,8 @@ import { scoringMessages } from '../messages.ts';
 import { ImportProgress } from './import-report.tsx';
 import { VersionSelect } from './shared.tsx';
 
+const DEPARTMENT_ROLES: readonly string[] = ['budget_department', 'budget_unit'];
+
 /** 综合评价与画像 › 评分数据: subjects of a template version with their progress, Excel out and in. */
 export default function InputsPage() {
   const t = useMessages(scoringMessages);
@@ -27,11 +29,17 @@ export default function InputsPage() {
   const scope = useScope();
   const href = useScopedHref();
   const can = useCan();
+  const me = useSession();
   const [params, setParams] = useSearchParams();
   const versions = useScoringVersions(scope.divisionCode, scope.fiscalYear);
   const list = useMemo(() => versions.data ?? [], [versions.data]);
   const requested = params.get('version');
-  const versionId = list.some((v) => v.id === requested) ? requested : (list[0]?.id ?? null);
+  // Departments and their units score under department templates: those come first for them.
+  const departmentFirst = me.user.roles.some((r) => DEPARTMENT_ROLES.includes(r));
+  const preferred = departmentFirst
+    ? list.find((v) => v.subjectKind === 'department_budget' || v.subjectKind === 'frugality')
+    : undefined;
+  const versionId = list.some((v) => v.id === requested) ? requested : ((preferred ?? list[0])?.id ?? null);
   const subjects = useSubjects(versionId, scope.divisionCode);
   const [search, setSearch] = useState('');
   const [importing, setImporting] = useState(false);
@@ -138,7 +146,7 @@ export default function InputsPage() {
       <PageHeader
         subtitle={t('inputs.subtitle', { division: scope.divisionName, year: scope.fiscalYear })}
         extra={
-          versionId ? (
+          versionId && total > 0 ? (
             <Space wrap>
               <Button icon={<DownloadOutlined />} {...(downloadHref ? { href: downloadHref } : {})} download>
                 {t('inputs.download')}
@@ -203,7 +211,12 @@ export default function InputsPage() {
             }
             locale={{
               emptyText: versionId ? (
-                <EmptyState compact description={t('inputs.empty', { division: scope.divisionName })} />
+                <EmptyState
+                  compact
+                  description={t(list.length > 1 ? 'inputs.emptyOther' : 'inputs.empty', {
+                    division: scope.divisionName,
+                  })}
+                />
               ) : (
                 <EmptyState compact description={t('inputs.chooseVersion')} />
               ),
@@ -272,7 +285,6 @@ function ImportModal({
   const t = useMessages(scoringMessages);
   const { lang } = useLang();
   const { message } = App.useApp();
-  const me = useSession();
   const scope = useScope();
   const [keepGood, setKeepGood] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -280,12 +292,11 @@ function ImportModal({
   const send = async (file: File) => {
     setBusy(true);
     try {
-      const r = await uploadFile<{ jobId: string }>(
-        `/scoring/versions/${versionId}/imports`,
-        file,
-        { division: scope.divisionCode, keepGoodRows: String(keepGood), lang },
-        me.csrfToken,
-      );
+      const r = await uploadFile<{ jobId: string }>(`/scoring/versions/${versionId}/imports`, file, {
+        division: scope.divisionCode,
+        keepGoodRows: String(keepGood),
+        lang,
+      });
       onStarted(r.jobId);
     } catch (e) {
       void message.error(errorText(e, lang));

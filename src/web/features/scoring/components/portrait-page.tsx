@@ -22,7 +22,6 @@ import type { ChartOption } from '../../../charts/echarts.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { PrintHeader } from '../../../components/print-header.tsx';
 import { apiUrl } from '../../../lib/api.ts';
 import { formatDate, formatPercent, formatScore } from '../../../lib/format.ts';
 import { useLang, useMessages, usePick, useT } from '../../../lib/i18n.tsx';
@@ -62,7 +61,6 @@ export default function PortraitPage() {
 
   return (
     <>
-      <PrintHeader />
       <PageHeader
         title={p.subject.name}
         subtitle={t('portrait.subtitle', {
@@ -408,7 +406,11 @@ function DrillDown({ p }: { p: Portrait }) {
   return (
     <Card
       title={t('portrait.drill')}
-      extra={<Typography.Text type="secondary">{t('portrait.drillHint')}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary" className="jx-no-print">
+          {t('portrait.drillHint')}
+        </Typography.Text>
+      }
     >
       {p.explanation.notes.length > 0 ? (
         <Alert
@@ -431,7 +433,6 @@ function DrillDown({ p }: { p: Portrait }) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         expandable={{
           rowExpandable: (r) => r.node.type === 'leaf',
           expandedRowRender: (r) => <LeafDetail node={r.node} inputs={p.inputs} />,

@@ -26,7 +26,6 @@ import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { ExportExcelButton } from '../../../components/export-button.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { PrintHeader } from '../../../components/print-header.tsx';
 import { useServerTable } from '../../../components/use-server-table.ts';
 import { apiUrl } from '../../../lib/api.ts';
 import { formatCount, formatPercent, formatScore } from '../../../lib/format.ts';
@@ -151,7 +150,6 @@ export default function RunPage() {
 
   return (
     <>
-      <PrintHeader />
       <PageHeader
         title={runTitle(run)}
         subtitle={

@@ -28,7 +28,6 @@ import { errorText, isApiError } from '../../../lib/api-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLang, useMessages, usePick, useT } from '../../../lib/i18n.tsx';
 import { useScopedHref } from '../../../lib/scope.tsx';
-import { useSession } from '../../../lib/session.tsx';
 import { uploadEvidence, useSaveInputs, useSubjectInputs } from '../api.ts';
 import { scoringMessages } from '../messages.ts';
 import { SourceSelect } from './shared.tsx';
@@ -76,7 +75,6 @@ export default function SubjectInputsPage() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const href = useScopedHref();
-  const me = useSession();
   const data = useSubjectInputs(versionId, subjectId);
   const save = useSaveInputs(versionId, subjectId);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -310,11 +308,11 @@ export default function SubjectInputsPage() {
                   }
                 >
                   <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 13 }}>
-                    {t('form.rule')}：{pick(first.rule)}
+                    {t('form.ruleLine', { rule: pick(first.rule) })}
                     {first.standard ? (
                       <>
                         <br />
-                        {t('form.standard')}：{first.standard}
+                        {t('form.standardLine', { standard: first.standard })}
                       </>
                     ) : null}
                   </Typography.Paragraph>
@@ -328,7 +326,6 @@ export default function SubjectInputsPage() {
                       editable={editable}
                       onChange={(patch) => set(f.key, patch)}
                       subjectId={subjectId}
-                      csrf={me.csrfToken}
                     />
                   ))}
                 </Card>
@@ -399,7 +396,6 @@ function FieldRow({
   editable,
   onChange,
   subjectId,
-  csrf,
 }: {
   field: InputField;
   draft: Draft | undefined;
@@ -408,7 +404,6 @@ function FieldRow({
   editable: boolean;
   onChange: (patch: Partial<Draft>) => void;
   subjectId: string;
-  csrf: string;
 }) {
   const t = useMessages(scoringMessages);
   const { lang } = useLang();
@@ -525,7 +520,7 @@ function FieldRow({
                 showUploadList={false}
                 beforeUpload={(file) => {
                   setUploading(true);
-                  uploadEvidence(subjectId, file, csrf)
+                  uploadEvidence(subjectId, file)
                     .then((a) => {
                       onChange({ attachmentId: a.id, attachmentName: a.fileName });
                       void message.success(t('form.uploaded', { file: a.fileName }));
