@@ -71,19 +71,19 @@ export default function TemplateListPage() {
     {
       key: 'subjectKind',
       title: t('col.subjectKind'),
-      width: 180,
+      width: 160,
       render: (_v, row) => pick(TEMPLATE_SUBJECT_KIND_LABELS[row.subjectKind]),
     },
     {
       key: 'owner',
       title: t('col.owner'),
-      width: 100,
+      width: 90,
       render: (_v, row) => (row.mofDivCode === scope.divisionCode ? t('own') : row.divisionName),
     },
     {
       key: 'upstream',
       title: t('col.upstream'),
-      width: 200,
+      width: 180,
       render: (_v, row) =>
         row.upstream ? (
           <Link to={href(`/templates/${row.upstream.templateId}`)}>
@@ -96,7 +96,7 @@ export default function TemplateListPage() {
     {
       key: 'year',
       title: t('col.yearVersions', { year: scope.fiscalYear }),
-      width: 220,
+      width: 170,
       render: (_v, row) => {
         const year = row.versions.filter((v) => v.fiscalYear === scope.fiscalYear);
         if (year.length === 0) return <Typography.Text type="secondary">{t('noVersion')}</Typography.Text>;
@@ -116,7 +116,8 @@ export default function TemplateListPage() {
     {
       key: 'actions',
       title: t('col.actions'),
-      width: 170,
+      width: 180,
+      fixed: 'right',
       render: (_v, row) => {
         const published = publishedFor(row, scope.fiscalYear) ?? latestPublished(row);
         return (

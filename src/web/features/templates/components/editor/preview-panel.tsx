@@ -288,7 +288,7 @@ function PreviewResults({ data }: { data: Preview }) {
               {
                 key: 'points',
                 title: t('preview.col.points'),
-                width: 80,
+                width: 110,
                 align: 'right',
                 render: (_v, n) =>
                   n.applicable ? (
@@ -296,7 +296,9 @@ function PreviewResults({ data }: { data: Preview }) {
                       {formatScore(n.points)}
                     </span>
                   ) : (
-                    <Typography.Text type="secondary">{t('preview.notApplicable')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      {t('preview.notApplicable')}
+                    </Typography.Text>
                   ),
               },
               {
