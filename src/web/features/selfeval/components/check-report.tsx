@@ -175,11 +175,18 @@ export function CheckReportView({ report, actions }: { report: CheckReport; acti
       align: 'center',
       render: (_v, r) => (r.kind ? <Tag style={{ marginInlineEnd: 0 }}>{t(`kind.${r.kind}`)}</Tag> : NONE),
     },
-    { key: 'readAs', title: t('report.readAs'), width: 200, render: (_v, r) => readAs(r) },
+    {
+      key: 'readAs',
+      title: t('report.readAs'),
+      width: 200,
+      className: 'jx-print-hide',
+      render: (_v, r) => readAs(r),
+    },
     {
       key: 'reason',
       title: t('report.reason'),
       width: 200,
+      className: 'jx-print-hide',
       render: (_v, r) =>
         r.reason ? (
           <Typography.Paragraph style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 3, tooltip: r.reason }}>
@@ -278,11 +285,19 @@ export function CheckReportView({ report, actions }: { report: CheckReport; acti
   const n = report.findings.length;
   return (
     <div className="jx-selfeval-report">
-      <style>{`.jx-selfeval-report .jx-row-finding > td { background: ${FINDING_BG} !important; }`}</style>
+      <style>{`.jx-selfeval-report .jx-row-finding > td { background: ${FINDING_BG} !important; }
+@media print {
+  .jx-selfeval-report .ant-table-content, .jx-selfeval-report .ant-table-body { overflow: visible !important; }
+  .jx-selfeval-report table { width: 100% !important; min-width: 0 !important; table-layout: auto !important; font-size: 9px; }
+  .jx-selfeval-report col { width: auto !important; min-width: 0 !important; }
+  .jx-selfeval-report .ant-table-cell { padding: 2px 4px !important; }
+  .jx-selfeval-report .ant-table-cell * { font-size: 9px !important; line-height: 1.35 !important; }
+  .jx-selfeval-report .jx-print-hide { display: none !important; }
+}`}</style>
       <Card
         id="selfeval-summary"
         title={t('report.summary')}
-        extra={actions}
+        extra={<div className="jx-no-print">{actions}</div>}
         style={{ marginBottom: 16 }}
         styles={{ body: { paddingBottom: 8 } }}
       >
@@ -425,7 +440,6 @@ export function CheckReportView({ report, actions }: { report: CheckReport; acti
           columns={indicatorColumns}
           dataSource={report.indicators}
           scroll={{ x: 'max-content' }}
-          sticky={{ offsetHeader: 56 }}
           rowClassName={(r) => ((byRow.get(r.index)?.length ?? 0) > 0 ? 'jx-row-finding' : '')}
           summary={() => (
             <Table.Summary.Row>
