@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { DivisionPort } from '../core/access/ports.ts';
 import { inDivisionScope, inOrganizationScope, requirePermission, type Actor } from '../core/access/scope.ts';
 import type { AuditPort } from '../core/audit/ports.ts';
+import type { StatsPort } from '../core/dashboard/ports.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../core/kernel/index.ts';
 import { JILIN_FIVE_TIER, type GradeScheme } from '../core/scoring/grades.ts';
 import { checkSelfEvaluation, DEFAULT_MIN_EXECUTION_RATE } from '../core/selfeval/check-self-evaluation.ts';
@@ -30,6 +31,8 @@ interface Ports {
   readonly selfEvaluations: SelfEvaluationPort;
   readonly audit: AuditPort;
   readonly divisions: DivisionPort;
+  /** The dashboard's pre-aggregated figures, kept current on every save. */
+  readonly stats: StatsPort;
 }
 
 export interface SelfEvalDeps {
@@ -320,6 +323,7 @@ export function makeSelfEvalService(deps: SelfEvalDeps) {
           saved = await p.selfEvaluations.insert(row);
           await p.selfEvaluations.linkAttachment(attachment.id, saved.id);
         }
+        await p.stats.refresh([saved.mofDivCode], saved.fiscalYear);
         await p.audit.append({
           actor: auditActor(actor),
           action: existing ? 'selfeval.replace' : 'selfeval.save',

@@ -151,6 +151,12 @@ describe('saving a checked table as a project self-evaluation', () => {
   it('stores it with the file as an attachment, audited; a re-check replaces it only with the version', async () => {
     const project = await createProject(t, { division: '220000', org: 'dept-jiaoyu' });
     const s = await t.login('jiaoyu');
+    // the dashboard's pre-aggregated figures (read through a short cache, so asked of the store here)
+    const figures = async () => {
+      const { stats } = await t.app.repos.stats.sum(['220000'], 2025);
+      return { n: stats.selfEvaluations, withFindings: stats.selfEvaluationsWithFindings };
+    };
+    const before = await figures();
     const save = (name: string, fields: Record<string, string | number>) => {
       const m = multipart({ name, content: fixture(name) }, fields);
       return s.request('POST', '/api/v1/selfeval', m.body, m.headers);
@@ -170,6 +176,8 @@ describe('saving a checked table as a project self-evaluation', () => {
       status: 'submitted',
       version: 1,
     });
+    // the dashboard's figures follow the save
+    expect(await figures()).toEqual({ n: before.n + 1, withFindings: before.withFindings + 1 });
     const stored = await t.app.repos.selfEvaluations.get(saved.id);
     expect((stored!.findings as unknown[]).length).toBe(3);
     const file = await t.app.repos.selfEvaluations.getAttachment(stored!.sourceAttachmentId!);
