@@ -21,6 +21,7 @@ import {
 } from '../core/access/scope.ts';
 import { ORGANIZATION_BOUND_ROLES } from '../core/access/roles.ts';
 import type { AuditPort } from '../core/audit/ports.ts';
+import type { StatsPort } from '../core/dashboard/ports.ts';
 import type { JobRecord } from '../core/jobs/ports.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../core/kernel/index.ts';
 import { compileTemplate, type EvaluationPlan } from '../core/scoring/compile-template.ts';
@@ -76,6 +77,8 @@ interface Ports {
   readonly access: AccessPort;
   readonly divisions: DivisionPort;
   readonly audit: AuditPort;
+  /** The dashboards' pre-aggregated figures (count of runs), kept current on write. */
+  readonly stats: StatsPort;
 }
 
 export interface ScoringDeps {
@@ -977,6 +980,7 @@ export function makeScoringService(deps: ScoringDeps) {
           error: null,
           finishedAt,
         });
+        await tx.stats.refresh([run.mofDivCode], run.fiscalYear);
         await tx.audit.append({
           actor: auditActor(actor!),
           action: 'scoring.run_finish',
@@ -1540,6 +1544,7 @@ export function makeScoringService(deps: ScoringDeps) {
           gradeScheme: scheme,
           createdBy: actor.userId,
         });
+        await p.stats.refresh([run.mofDivCode], run.fiscalYear);
         await p.audit.append({
           actor: auditActor(actor),
           action: 'scoring.run_start',

@@ -464,6 +464,11 @@ describe('runs, results and portraits', () => {
     expect(page.items[0]!.rank).toBe(1);
     expect(page.items.at(-1)!.grade).toBe('incomplete');
     expect(await auditCount('scoring.run_finish')).toBe(1);
+    // the dashboard's pre-aggregated figures follow
+    const dashboard = (await s.get('/api/v1/dashboard?division=220000&year=2026')).json() as {
+      counts: { scoringRuns: number };
+    };
+    expect(dashboard.counts.scoringRuns).toBe(1);
   });
 
   it('pages and sorts on the server', async () => {
