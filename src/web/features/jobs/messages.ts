@@ -23,6 +23,7 @@ export const jobMessages = defineMessages({
     'result.scored': '{subjects} 个对象，{ranked} 个参与排名',
     'result.imported': '写入 {values} 项数据',
     refresh: '刷新',
+    step: '第 {done} 步，共 {total} 步',
   },
   en: {
     subtitle:
@@ -45,5 +46,6 @@ export const jobMessages = defineMessages({
     'result.scored': '{subjects} subjects, {ranked} ranked',
     'result.imported': '{values} values written',
     refresh: 'Refresh',
+    step: 'step {done} of {total}',
   },
 });

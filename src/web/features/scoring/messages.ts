@@ -199,6 +199,7 @@ export const scoringMessages = defineMessages({
     'jobs.kind.scoring.run': '评分运行',
     'jobs.kind.scoring.import': '评分数据导入',
     'jobs.view': '查看结果',
+    'job.step': '第 {done} 步，共 {total} 步',
   },
   en: {
     'runs.subtitle': '{division} · {year} · score subjects on a published template, grade and rank them',
@@ -396,5 +397,6 @@ export const scoringMessages = defineMessages({
     'jobs.kind.scoring.run': 'Scoring run',
     'jobs.kind.scoring.import': 'Input import',
     'jobs.view': 'Open result',
+    'job.step': 'step {done} of {total}',
   },
 });

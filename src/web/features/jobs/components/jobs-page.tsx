@@ -21,6 +21,7 @@ const STATUS_COLOR: Record<Job['status'], string> = {
 };
 
 const KINDS = ['scoring.run', 'scoring.import'] as const;
+const active = (j: Job) => j.status === 'queued' || j.status === 'running';
 
 /** 后台任务: the user's jobs with live progress and a link to what each one produced. */
 export default function JobsPage() {
@@ -117,9 +118,11 @@ export default function JobsPage() {
                       : 'normal'
               }
             />
-            {j.message ? (
+            {active(j) ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {j.message}
+                {lang === 'zh' && j.message
+                  ? j.message
+                  : t('step', { done: j.progress, total: j.total ?? '?' })}
               </Typography.Text>
             ) : null}
           </div>
@@ -138,7 +141,12 @@ export default function JobsPage() {
       width: 150,
       render: (_: unknown, j) => <span className="jx-num">{formatDateTime(j.finishedAt)}</span>,
     },
-    { key: 'result', title: t('col.result'), render: (_: unknown, j) => resultOf(j) },
+    {
+      key: 'result',
+      title: t('col.result'),
+      width: 320,
+      render: (_: unknown, j) => <div style={{ whiteSpace: 'normal', minWidth: 260 }}>{resultOf(j)}</div>,
+    },
   ];
 
   return (

@@ -4,6 +4,7 @@ import type { Job } from '../../../../contracts/admin.ts';
 import type { ImportReport } from '../../../../contracts/scoring.ts';
 import { useLang, useMessages } from '../../../lib/i18n.tsx';
 import { scoringMessages } from '../messages.ts';
+import { jobStep } from './shared.tsx';
 
 interface ErrorRow {
   key: string;
@@ -39,7 +40,7 @@ export function ImportProgress({ job }: { job: Job }) {
       <div>
         <Typography.Text>{t('import.running', { file: fileName })}</Typography.Text>
         <Progress percent={percent} status="active" />
-        {job.message ? <Typography.Text type="secondary">{job.message}</Typography.Text> : null}
+        <Typography.Text type="secondary">{jobStep(job, lang, t)}</Typography.Text>
       </div>
     );
   }

@@ -34,7 +34,7 @@ import { useScopedHref } from '../../../lib/scope.tsx';
 import { useCan } from '../../../lib/session.tsx';
 import { useJob, useResults, useRun } from '../api.ts';
 import { scoringMessages } from '../messages.ts';
-import { INCOMPLETE, points, ResultGrade, RunStatusTag, useRunTitle } from './shared.tsx';
+import { INCOMPLETE, jobStep, points, ResultGrade, RunStatusTag, useRunTitle } from './shared.tsx';
 
 /** 评分结果: the league table of a run (server-side paging and sorting), grade distribution, export. */
 export default function RunPage() {
@@ -178,7 +178,7 @@ export default function RunPage() {
             percent={job.data?.total ? Math.round((job.data.progress / job.data.total) * 100) : 0}
             status="active"
           />
-          {job.data?.message ? <Typography.Text type="secondary">{job.data.message}</Typography.Text> : null}
+          {job.data ? <Typography.Text type="secondary">{jobStep(job.data, lang, t)}</Typography.Text> : null}
         </Card>
       ) : null}
       {run.status === 'failed' ? (

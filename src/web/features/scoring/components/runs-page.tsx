@@ -16,7 +16,7 @@ import { useScope, useScopedHref } from '../../../lib/scope.tsx';
 import { useCan } from '../../../lib/session.tsx';
 import { useJob, useRuns, useScoringVersions, useStartRun } from '../api.ts';
 import { scoringMessages } from '../messages.ts';
-import { RunStatusTag, useRunTitle, VersionSelect } from './shared.tsx';
+import { jobStep, RunStatusTag, useRunTitle, VersionSelect } from './shared.tsx';
 
 /** 综合评价与画像 › 评分运行: the runs concerning the division and year, and 发起评分. */
 export default function RunsPage() {
@@ -244,7 +244,9 @@ function StartRunModal({ onClose }: { onClose: () => void }) {
             percent={done ? 100 : percent}
             status={job.data?.status === 'failed' ? 'exception' : done ? 'success' : 'active'}
           />
-          <Typography.Text type="secondary">{job.data?.message ?? t('status.queued')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {job.data ? jobStep(job.data, lang, t) : t('status.queued')}
+          </Typography.Text>
         </div>
       ) : null}
     </Modal>

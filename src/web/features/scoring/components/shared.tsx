@@ -148,3 +148,14 @@ export function formatInputValue(
     : value.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
   return field.unit && field.unit !== '分' ? `${n}${field.unit}` : n;
 }
+
+/** A job's progress line: the server's message in Chinese, the step count in English. */
+export function jobStep(
+  job: { status: string; progress: number; total: number | null; message: string | null },
+  lang: 'zh' | 'en',
+  t: (key: 'job.step' | 'status.queued', params?: Record<string, string | number>) => string,
+): string {
+  if (job.status === 'queued') return t('status.queued');
+  if (lang === 'zh' && job.message) return job.message;
+  return t('job.step', { done: job.progress, total: job.total ?? '?' });
+}
