@@ -88,23 +88,23 @@ export default function JobsPage() {
   };
 
   const columns: ColumnsType<Job> = [
-    { key: 'kind', title: t('col.kind'), width: 150, render: (_: unknown, j) => kindLabel(j.kind) },
+    { key: 'kind', title: t('col.kind'), width: 130, render: (_: unknown, j) => kindLabel(j.kind) },
     {
       key: 'status',
       title: t('col.status'),
-      width: 100,
+      width: 90,
       align: 'center',
       render: (_: unknown, j) => <Tag color={STATUS_COLOR[j.status]}>{t(`status.${j.status}`)}</Tag>,
     },
     {
       key: 'progress',
       title: t('col.progress'),
-      width: 260,
+      width: 220,
       render: (_: unknown, j) => {
         const percent =
           j.status === 'succeeded' ? 100 : j.total ? Math.round((j.progress / j.total) * 100) : 0;
         return (
-          <div style={{ minWidth: 200 }}>
+          <div style={{ minWidth: 180 }}>
             <Progress
               percent={percent}
               size="small"
@@ -144,8 +144,8 @@ export default function JobsPage() {
     {
       key: 'result',
       title: t('col.result'),
-      width: 320,
-      render: (_: unknown, j) => <div style={{ whiteSpace: 'normal', minWidth: 260 }}>{resultOf(j)}</div>,
+      width: 300,
+      render: (_: unknown, j) => <div style={{ whiteSpace: 'normal', maxWidth: 300 }}>{resultOf(j)}</div>,
     },
   ];
 
