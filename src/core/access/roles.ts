@@ -53,6 +53,12 @@ export const PERMISSIONS = [
   'audit.read',
   'comments.write',
   'jobs.read',
+  'ledger.read',
+  'ledger.issue',
+  'ledger.submit',
+  'ledger.review',
+  'consequences.read',
+  'consequences.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +71,8 @@ const READ_ALL: readonly Permission[] = [
   'scoring.read',
   'selfeval.read',
   'jobs.read',
+  'ledger.read',
+  'consequences.read',
 ];
 
 /** What each role may do (within its scope). */
@@ -82,6 +90,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scoring.run',
     'selfeval.check',
     'audit.read',
+    'ledger.issue',
+    'ledger.review',
+    'consequences.confirm',
   ],
   review_committee: [...READ_ALL, 'settings.read', 'comments.write'],
   finance_bureau: [
@@ -96,8 +107,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scoring.run',
     'selfeval.check',
     'audit.read',
+    'ledger.issue',
+    'ledger.review',
+    'ledger.submit',
+    'consequences.confirm',
   ],
-  finance_division: [...READ_ALL, 'settings.read', 'scoring.input', 'scoring.run', 'selfeval.check'],
+  finance_division: [
+    ...READ_ALL,
+    'settings.read',
+    'scoring.input',
+    'scoring.run',
+    'selfeval.check',
+    'ledger.submit',
+  ],
   budget_department: [
     'dashboard.read',
     'divisions.read',
@@ -108,6 +130,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'selfeval.read',
     'selfeval.check',
     'jobs.read',
+    'ledger.read',
+    'ledger.submit',
+    'consequences.read',
   ],
   budget_unit: [
     'dashboard.read',
