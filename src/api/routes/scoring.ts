@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ErrorBody, Uuid } from '../../contracts/common.ts';
 import {
@@ -26,6 +26,7 @@ import type { Services } from '../../services/index.ts';
 import { wire } from '../presenters/wire.ts';
 import { fail } from '../reply.ts';
 import type { Api } from '../types.ts';
+import { readUpload, noUpload, sendDownload } from '../uploads.ts';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,48 +35,9 @@ const SubjectParams = z.object({ versionId: Uuid, subjectId: Uuid });
 const RunParams = z.object({ runId: Uuid });
 const RunSubjectParams = z.object({ runId: Uuid, subjectId: Uuid });
 
-/** attachment; with the file name in ASCII for old clients and in UTF-8 (RFC 5987) for the rest. */
-function disposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+function sendFile(reply: FastifyReply, file: { body: Uint8Array; filename: string }, contentType = XLSX) {
+  return sendDownload(reply, { ...file, contentType });
 }
-
-function sendFile(reply: FastifyReply, file: { body: Uint8Array; filename: string }, type = XLSX) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', disposition('attachment', file.filename))
-    .header('cache-control', 'no-store')
-    .send(Buffer.from(file.body));
-}
-
-/** The one uploaded file of a multipart request and its text fields. */
-async function uploaded(request: FastifyRequest): Promise<{
-  fileName: string;
-  contentType: string;
-  content: Uint8Array;
-  fields: Record<string, string>;
-} | null> {
-  if (!request.isMultipart()) return null;
-  const part = await request.file();
-  if (!part) return null;
-  const content = new Uint8Array(await part.toBuffer());
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(part.fields)) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v && v.type === 'field' && typeof v.value === 'string') fields[name] = v.value;
-  }
-  return { fileName: part.filename, contentType: part.mimetype, content, fields };
-}
-
-const noFile = () =>
-  domainError(
-    'VALIDATION_FAILED',
-    { field: 'file' },
-    {
-      zh: '请以 multipart/form-data 上传一个文件（字段名 file）',
-      en: 'upload one file as multipart/form-data',
-    },
-  );
 
 /** 评分运行: versions to score, subjects and inputs (form, Excel), runs, results and portraits. */
 export function scoringRoutes(app: Api, services: Services): void {
@@ -193,8 +155,8 @@ export function scoringRoutes(app: Api, services: Services): void {
       },
     },
     async (request, reply) => {
-      const file = await uploaded(request);
-      if (!file) return fail(reply, noFile());
+      const file = await readUpload(request);
+      if (!file) return fail(reply, noUpload());
       const r = await scoring.uploadEvidence(request.actor!, request.params.subjectId, file);
       if (!r.ok) return fail(reply, r.error);
       const a = r.value;
@@ -269,8 +231,8 @@ export function scoringRoutes(app: Api, services: Services): void {
       },
     },
     async (request, reply) => {
-      const file = await uploaded(request);
-      if (!file) return fail(reply, noFile());
+      const file = await readUpload(request);
+      if (!file) return fail(reply, noUpload());
       const division = file.fields['division'];
       if (division !== undefined && !/^\d{6}$/.test(division)) {
         return fail(
