@@ -134,6 +134,8 @@ export type Light = (typeof LIGHTS)[number];
 export const MEASURE_KINDS = ['correct', 'adjust', 'suspend', 'stop', 'recover'] as const;
 export const EVALUATION_KINDS = ['self', 'department', 'finance'] as const;
 export const CONSEQUENCE_STATUSES = ['proposed', 'confirmed', 'rejected'] as const;
+/** reward (+), cut (−), cancel (取消以后年度预算), priority, as_needed, none (core/consequences). */
+export const CONSEQUENCE_ACTIONS = ['reward', 'priority', 'as_needed', 'cut', 'cancel', 'none'] as const;
 export const SUBJECT_KINDS = [
   'division',
   'department',
@@ -164,6 +166,16 @@ export const CLUE_SOURCES = [
   'monitoring',
 ] as const;
 export const RECTIFICATION_STATUSES = ['open', 'submitted', 'accepted', 'returned', 'closed'] as const;
+export const NOTICE_STATUSES = ['draft', 'issued', 'withdrawn', 'closed'] as const;
+/** What a rectification step records: the workflow's events plus issuing and escalation. */
+export const RECTIFICATION_STEP_EVENTS = [
+  'issue',
+  'submit',
+  'accept',
+  'return',
+  'close',
+  'escalate',
+] as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Column helpers
@@ -1344,12 +1356,20 @@ export const consequences = pgTable(
     targetFiscalYear: integer('target_fiscal_year').notNull(),
     source: text('source', { enum: ['evaluation', 'self_evaluation', 'scorecard', 'monitoring'] }).notNull(),
     sourceId: uuid('source_id').notNull(),
+    /** For a scorecard: the scoring subject (the source is the run). */
+    subjectId: uuid('subject_id'),
+    /** The subject's organization (a department), for organization-bound readers. */
+    organizationId: uuid('organization_id'),
+    /** The division that decides (the run's division): it confirms or rejects. */
+    issuerMofDivCode: varchar('issuer_mof_div_code', { length: 12 }).references(() => divisions.code),
     projectId: uuid('project_id'),
     fundId: uuid('fund_id'),
     departmentId: uuid('department_id'),
     /** Snapshot of the configured rule that produced the proposal (grade → action, ratio). */
     rule: jsonb('rule').$type<unknown>().notNull(),
-    action: text('action', { enum: ['priority', 'as_needed', 'cut', 'cancel', 'none'] }).notNull(),
+    /** The rules that matched, their inputs and the explanation in words (core/consequences). */
+    explanation: jsonb('explanation').$type<unknown>(),
+    action: text('action', { enum: CONSEQUENCE_ACTIONS }).notNull(),
     grade: varchar('grade', { length: 32 }),
     rank: integer('rank'),
     baseAmountFen: fen('base_amount_fen').notNull(),
@@ -1367,11 +1387,14 @@ export const consequences = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('consequences_source_key').on(t.source, t.sourceId, t.targetFiscalYear),
+    unique('consequences_source_subject_key')
+      .on(t.source, t.sourceId, t.subjectId, t.targetFiscalYear)
+      .nullsNotDistinct(),
     index('consequences_div_year_idx').on(t.mofDivCode, t.targetFiscalYear, t.status),
+    index('consequences_source_idx').on(t.sourceId, t.status),
     index('consequences_project_idx').on(t.projectId),
     oneOf('consequences', t.source, ['evaluation', 'self_evaluation', 'scorecard', 'monitoring']),
-    oneOf('consequences', t.action, ['priority', 'as_needed', 'cut', 'cancel', 'none']),
+    oneOf('consequences', t.action, CONSEQUENCE_ACTIONS),
     oneOf('consequences', t.status, CONSEQUENCE_STATUSES),
   ],
 );
@@ -1558,7 +1581,11 @@ export const problemClues = pgTable(
     sourceType: varchar('source_type', { length: 64 }),
     sourceId: text('source_id'),
     subjectOrgId: uuid('subject_org_id'),
+    title: text('title'),
     description: text('description').notNull(),
+    /** 来源文件: the audit report, supervision notice or inspection feedback (文号 and name). */
+    sourceDocument: text('source_document'),
+    attachmentId: uuid('attachment_id'),
     severity: text('severity', { enum: ['low', 'medium', 'high'] })
       .notNull()
       .default('medium'),
@@ -1592,11 +1619,15 @@ export const notices = pgTable(
     docNo: text('doc_no'),
     body: text('body').notNull(),
     sourceRunId: uuid('source_run_id'),
-    status: text('status', { enum: ['draft', 'issued', 'withdrawn'] })
-      .notNull()
-      .default('draft'),
+    status: text('status', { enum: NOTICE_STATUSES }).notNull().default('draft'),
+    /** The issuing finance bureau (organization of the issuing division). */
+    issuerOrgId: uuid('issuer_org_id'),
+    /** The items' default deadline. */
+    deadline: day('deadline'),
     issuedBy: uuid('issued_by'),
     issuedAt: instant('issued_at'),
+    /** When every item was accepted (销号). */
+    closedAt: instant('closed_at'),
     createdBy: uuid('created_by'),
     version: lockVersion(),
     createdAt: createdAt(),
@@ -1604,7 +1635,8 @@ export const notices = pgTable(
   },
   (t) => [
     index('notices_div_status_idx').on(t.mofDivCode, t.status, t.issuedAt),
-    oneOf('notices', t.status, ['draft', 'issued', 'withdrawn']),
+    index('notices_source_run_idx').on(t.sourceRunId),
+    oneOf('notices', t.status, NOTICE_STATUSES),
   ],
 );
 
@@ -1618,7 +1650,20 @@ export const rectificationItems = pgTable(
     fiscalYear: integer('fiscal_year'),
     noticeId: uuid('notice_id'),
     clueId: uuid('clue_id'),
+    /** Position in its notice (1, 2, 3 …). */
+    itemNo: integer('item_no').notNull().default(1),
     ownerOrgId: uuid('owner_org_id').notNull(),
+    /** The issuing division: it reviews the item. */
+    issuerMofDivCode: varchar('issuer_mof_div_code', { length: 12 })
+      .notNull()
+      .references(() => divisions.code),
+    issuerOrgId: uuid('issuer_org_id'),
+    /** The scoring subject the item is about, when it came from a scorecard. */
+    subjectId: uuid('subject_id'),
+    /** Where it came from (generic link): source type, the record's id, and what to follow it by. */
+    sourceType: text('source_type', { enum: CLUE_SOURCES }).notNull(),
+    sourceId: text('source_id'),
+    sourceRef: jsonb('source_ref').$type<unknown>().notNull().default({}),
     title: text('title').notNull(),
     requirement: text('requirement').notNull(),
     deadline: day('deadline').notNull(),
@@ -1638,15 +1683,51 @@ export const rectificationItems = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    unique('rectification_items_div_id_key').on(t.mofDivCode, t.id),
     index('rectification_items_div_status_deadline_idx').on(t.mofDivCode, t.status, t.deadline),
+    index('rectification_items_issuer_idx').on(t.issuerMofDivCode, t.status, t.deadline),
+    index('rectification_items_owner_idx').on(t.ownerOrgId, t.status),
     index('rectification_items_notice_idx').on(t.noticeId),
     index('rectification_items_clue_idx').on(t.clueId),
+    index('rectification_items_source_idx').on(t.sourceType, t.sourceId),
     foreignKey({
       name: 'rectification_items_owner_fk',
       columns: [t.mofDivCode, t.ownerOrgId],
       foreignColumns: [organizations.mofDivCode, organizations.id],
     }),
     oneOf('rectification_items', t.status, RECTIFICATION_STATUSES),
+    oneOf('rectification_items', t.sourceType, CLUE_SOURCES),
+  ],
+);
+
+/** 整改过程: every step of an item (issued, submitted with evidence, accepted or returned with an
+ * opinion, closed, escalated) with who did it and when. Lives in the item's division. */
+export const rectificationSteps = pgTable(
+  'rectification_steps',
+  {
+    id: id(),
+    itemId: uuid('item_id').notNull(),
+    mofDivCode: mofDivCode(),
+    event: text('event', { enum: RECTIFICATION_STEP_EVENTS }).notNull(),
+    fromStatus: text('from_status', { enum: RECTIFICATION_STATUSES }),
+    toStatus: text('to_status', { enum: RECTIFICATION_STATUSES }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    opinion: text('opinion'),
+    evidence: text('evidence'),
+    /** Evidence files of the step: [{ id, fileName }]. */
+    attachments: jsonb('attachments').$type<unknown>().notNull().default([]),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('rectification_steps_item_idx').on(t.itemId, t.at),
+    foreignKey({
+      name: 'rectification_steps_item_fk',
+      columns: [t.mofDivCode, t.itemId],
+      foreignColumns: [rectificationItems.mofDivCode, rectificationItems.id],
+    }).onDelete('cascade'),
+    oneOf('rectification_steps', t.event, RECTIFICATION_STEP_EVENTS),
+    oneOf('rectification_steps', t.toStatus, RECTIFICATION_STATUSES),
   ],
 );
 
