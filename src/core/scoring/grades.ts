@@ -88,20 +88,62 @@ export function gradeFor(scheme: GradeScheme, total: number): GradeBand {
   return scheme.bands[gradeIndex(scheme, total)]!;
 }
 
+/**
+ * The smallest total that `gradeIndex` puts at or above `min` — found by bisection over doubles, so that
+ * comparing a raw total with it is exactly "the total rounded to two decimals reaches min".
+ */
+function rawThreshold(min: number): number {
+  const reaches = (x: number) => round(x, 2) >= min;
+  let lo = min - 0.01;
+  let hi = min + 0.01;
+  while (reaches(lo)) lo -= 1;
+  while (!reaches(hi)) hi += 1;
+  for (let k = 0; k < 200; k++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid === lo || mid === hi) break;
+    if (reaches(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+const thresholdCache = new WeakMap<GradeScheme, Float64Array>();
+
 /** Grades a whole column of totals; returns band indices (the same as `gradeIndex` for each total). */
 export function gradeColumn(scheme: GradeScheme, totals: Float64Array, n = totals.length): Uint8Array {
   const out = new Uint8Array(n);
-  const mins = Float64Array.from(scheme.bands, (b) => b.min);
-  const last = mins.length - 1;
-  for (let i = 0; i < n; i++) {
-    const x = totals[i]!;
-    // round(x, 2), inlined for non-negative totals (the engine never produces negative ones)
-    const t = x >= 0 ? Math.round(x * 100 + 1e-9) / 100 : round(x, 2);
-    // Bounds decrease strictly, so the band index is the count of bounds above the total: no branches
-    // to mispredict on real data.
-    let g = 0;
-    for (let j = 0; j < last; j++) g += t < mins[j]! ? 1 : 0;
-    out[i] = g;
+  let thr = thresholdCache.get(scheme);
+  if (!thr) {
+    thr = Float64Array.from(scheme.bands.slice(0, -1), (b) => rawThreshold(b.min));
+    thresholdCache.set(scheme, thr);
+  }
+  // Bounds decrease strictly, so the band index is the count of thresholds above the total. Written out
+  // for the usual four and five tiers, with `+(x < t)` (a flag, not a jump the CPU would mispredict).
+  if (thr.length === 4) {
+    const t0 = thr[0]!;
+    const t1 = thr[1]!;
+    const t2 = thr[2]!;
+    const t3 = thr[3]!;
+    for (let i = 0; i < n; i++) {
+      const x = totals[i]!;
+      out[i] = +(x < t0) + +(x < t1) + +(x < t2) + +(x < t3);
+    }
+  } else if (thr.length === 3) {
+    const t0 = thr[0]!;
+    const t1 = thr[1]!;
+    const t2 = thr[2]!;
+    for (let i = 0; i < n; i++) {
+      const x = totals[i]!;
+      out[i] = +(x < t0) + +(x < t1) + +(x < t2);
+    }
+  } else {
+    const k = thr.length;
+    for (let i = 0; i < n; i++) {
+      const x = totals[i]!;
+      let g = 0;
+      for (let j = 0; j < k; j++) g += +(x < thr[j]!);
+      out[i] = g;
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { compileTemplate, type EvaluationPlan } from './compile-template.ts';
 import { explainSubject } from './explain.ts';
 import { gradeColumn, gradeFor, JILIN_FIVE_TIER, MOF_FOUR_TIER } from './grades.ts';
 import { rankTotals, scoreBatch } from './score-batch.ts';
+import { cappedPoints, positivePoints, reverseRatioPoints } from './rules.ts';
 
 const plan = (def: TemplateDefinition) => unwrap(compileTemplate(def));
 const score = (p: EvaluationPlan, records: SubjectInputs[]) => {
@@ -400,6 +401,81 @@ describe('properties', () => {
             // band 0 is the best: a higher total never gets a worse band
             expect(b!).toBeLessThanOrEqual(a!);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('grading a column', () => {
+  it('agrees with grading one total at a time, at and around every band boundary', () => {
+    const near = (m: number) => [
+      m,
+      m - 0.005,
+      m - 0.0049999,
+      m - 0.0050001,
+      m + 1e-12,
+      m - 1e-12,
+      m - 0.01,
+      m + 0.004,
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ min: -20, max: 130, noNaN: true }),
+            fc.constantFrom(...[90, 80, 70, 60, 0].flatMap(near)),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (xs) => {
+          for (const scheme of [JILIN_FIVE_TIER, MOF_FOUR_TIER]) {
+            const col = gradeColumn(scheme, Float64Array.from(xs));
+            xs.forEach((x, i) =>
+              expect(col[i], `total ${x}`).toBe(scheme.bands.indexOf(gradeFor(scheme, x))),
+            );
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('the batch loops agree with the official scalar formulas', () => {
+  it('positive, reverse, deductions and bonuses, for any finite or infinite actual', () => {
+    const value = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(Infinity, -Infinity, 0, -0, 1e-300),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0.01, max: 1e4, noNaN: true }),
+        weight,
+        (xs, a, w) => {
+          const def = aTemplate([
+            aLeaf({ code: 'P', weight: w, rule: { kind: 'positive', target: a } }),
+            aLeaf({ code: 'R', weight: w, rule: { kind: 'reverse', target: a } }),
+            aLeaf({ code: 'D', weight: w, rule: { kind: 'deduction', perUnit: 2 } }),
+            aLeaf({ code: 'B', weight: w, rule: { kind: 'bonus' } }),
+          ]);
+          const p = plan(def);
+          const col = Float64Array.from(xs);
+          const columns = new Map([
+            ['P.actual', col],
+            ['R.actual', col],
+            ['D.count', col],
+            ['B.count', col],
+          ]);
+          const scores = unwrap(scoreBatch(p, { n: xs.length, columns }));
+          const at = (code: string, i: number) => scores.points[p.byCode.get(code)!]![i]!;
+          xs.forEach((x, i) => {
+            // exactly equal (+ 0 turns −0 into 0)
+            expect(at('P', i) + 0).toBe(positivePoints(x, a, w) + 0);
+            expect(at('R', i) + 0).toBe(reverseRatioPoints(x, a, w) + 0);
+            expect(at('D', i) + 0).toBe(-cappedPoints(x, 2, w) + 0);
+            expect(at('B', i) + 0).toBe(cappedPoints(x, undefined, w) + 0);
+          });
         },
       ),
     );

@@ -47,7 +47,7 @@ export interface BatchScores {
 }
 
 /** Subjects per vector: 1024 × (nodes) doubles stay in the CPU's L2 cache. */
-const BLOCK = 4096;
+const BLOCK = 1024;
 
 /** Lazily allocated per-subject weight of base leaves that did not apply. */
 class NaWeight {
@@ -143,13 +143,24 @@ export function scoreRange(
   const totals = ws.output(outK++, m);
   const na = new NaWeight(m);
   const peers = peerContexts(plan, batch);
+  // Each leaf's input columns by input name, looked up once rather than per vector.
+  const leafColumns = plan.leaves.map(
+    (li) =>
+      new Map(
+        nodes[li]!.leaf!.inputs.flatMap((s) => {
+          const c = batch.columns.get(s.key);
+          return c ? [[s.name, c] as const] : [];
+        }),
+      ),
+  );
 
   for (let start = from; start < to; start += BLOCK) {
     const len = Math.min(BLOCK, to - start);
     const rel = start - from;
-    for (const li of plan.leaves) {
+    for (let k = 0; k < plan.leaves.length; k++) {
+      const li = plan.leaves[k]!;
       const node = nodes[li]!;
-      scoreLeaf(node, node.leaf!, batch.columns, start, rel, len, vec[li]!, na, peers.get(li) ?? null);
+      scoreLeaf(node, node.leaf!, leafColumns[k]!, start, rel, len, vec[li]!, na, peers.get(li) ?? null);
     }
     for (const gi of plan.groupsBottomUp) {
       if (!aliased[gi]) aggregateGroup(nodes[gi]!, vec[gi]!, childVecs[gi]!, len);
@@ -246,6 +257,7 @@ function aggregateGroup(
 function scoreLeaf(
   node: PlanNode,
   leaf: CompiledLeaf,
+  /** The leaf's input columns by input name (actual, target, level …). */
   columns: ReadonlyMap<string, Float64Array>,
   start: number,
   rel: number,
@@ -257,7 +269,7 @@ function scoreLeaf(
   const w = node.weight;
   const wf = w * node.pathFactor;
   const rule = leaf.rule;
-  const input = (name: string) => columns.get(`${node.code}.${name}`)!.subarray(start, start + len);
+  const input = (name: string) => columns.get(name)!.subarray(start, start + len);
   switch (rule.kind) {
     case 'positive':
     case 'reverse':
@@ -283,7 +295,7 @@ function scoreLeaf(
       return;
     }
     case 'qualitative': {
-      const score = columns.has(`${node.code}.score`) ? input('score') : null;
+      const score = columns.has('score') ? input('score') : null;
       qualitative(leaf, input('level'), score, w, wf, rel, len, out, na);
       return;
     }
@@ -315,7 +327,7 @@ function scoreLeaf(
     case 'formula':
       formula(
         leaf,
-        leaf.inputs.map((s) => columns.get(s.key)!.subarray(start, start + len)),
+        leaf.inputs.map((s) => input(s.name)),
         w,
         wf,
         rel,
@@ -356,6 +368,14 @@ function banded(
   const froms = leaf.bandFroms!;
   const pts = leaf.bandPoints!;
   const nb = froms.length;
+  // Points by the number of bounds reached (0 → none reached → 0 points).
+  const byCount = Float64Array.from({ length: nb + 1 }, (_, k) => (k === 0 ? 0 : pts[k - 1]!));
+  // Up to four bounds are held in locals (missing ones never reached) and counted without branches.
+  const f0 = nb > 0 ? froms[0]! : Infinity;
+  const f1 = nb > 1 ? froms[1]! : Infinity;
+  const f2 = nb > 2 ? froms[2]! : Infinity;
+  const f3 = nb > 3 ? froms[3]! : Infinity;
+  const small = nb <= 4;
   for (let i = 0; i < len; i++) {
     const v = b[i]!;
     const a = t ? t[i]! : fixed;
@@ -366,13 +386,15 @@ function banded(
     const x = ratio ? (a > 0 ? v / a : v > 0 ? Infinity : 0) : v;
     let p: number;
     if (interp) p = bandPoints(x, froms, pts, true);
+    else if (small) p = byCount[+(x >= f0) + +(x >= f1) + +(x >= f2) + +(x >= f3)]!;
     else {
-      // The bounds are sorted: the band is the count of bounds reached.
       let k = 0;
-      for (let j = 0; j < nb; j++) k += x >= froms[j]! ? 1 : 0;
-      p = k === 0 ? 0 : pts[k - 1]!;
+      for (let j = 0; j < nb; j++) k += +(x >= froms[j]!);
+      p = byCount[k]!;
     }
-    out[i] = p > w ? w : p < 0 ? 0 : p;
+    const pos = p * +(p > 0);
+    const capped = +(pos > w);
+    out[i] = capped * w + (1 - capped) * pos;
   }
 }
 
@@ -384,9 +406,18 @@ function adjustment(
   len: number,
   out: Float64Array,
 ): void {
+  const k = per === undefined ? 1 : per;
   for (let i = 0; i < len; i++) {
     const v = c[i]!;
-    out[i] = v !== v ? 0 : sign * cappedPoints(v, per, w);
+    if (!(v - v === 0)) {
+      out[i] = v !== v ? 0 : sign * cappedPoints(v, per, w);
+      continue;
+    }
+    // cappedPoints without branches: count × per unit, floored at 0, capped at the allowance.
+    const raw = v * k;
+    const pos = raw * +(raw > 0);
+    const capped = +(pos > w);
+    out[i] = sign * (capped * w + (1 - capped) * pos);
   }
 }
 
@@ -408,7 +439,12 @@ function formula(
     if (v === v) {
       // A formula that propagates NaN had all of its inputs when its result is a number.
       if (propagates || !anyNaN(inputs, k, i)) {
-        out[i] = v > w ? w : v < 0 ? 0 : v;
+        if (v - v === 0) {
+          // clamped to [0, w] without branches (an exact select)
+          const pos = v * +(v > 0);
+          const capped = +(pos > w);
+          out[i] = capped * w + (1 - capped) * pos;
+        } else out[i] = v > w ? w : 0;
         continue;
       }
     } else if (!anyNaN(inputs, k, i)) {
@@ -450,9 +486,27 @@ type FixedLoop = (
 ) => void;
 
 const positiveFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  if (!(a > 0)) {
+    for (let i = 0; i < len; i++) {
+      const v = b[i]!;
+      out[i] = v !== v ? na.drop(rel + i, wf) : positivePoints(v, a, w);
+    }
+    return;
+  }
+  // positivePoints for A > 0 without branches on the data: q = B/A capped at 1, floored at 0, × w.
+  // (`+(cond)` compiles to a flag, `cond ? 1 : 0` to a jump the CPU mispredicts on real data.)
   for (let i = 0; i < len; i++) {
     const v = b[i]!;
-    out[i] = v !== v ? na.drop(rel + i, wf) : positivePoints(v, a, w);
+    // `v - v === 0` holds for finite numbers only: NaN (not applicable) and ±Infinity take the plain path.
+    if (!(v - v === 0)) {
+      out[i] = v !== v ? na.drop(rel + i, wf) : positivePoints(v, a, w);
+      continue;
+    }
+    // Selecting with m × x + (1 − m) × y (m is 0 or 1) is exact, unlike x − (x − y) × m.
+    const q = v / a;
+    const over = +(q > 1);
+    const c = over + (1 - over) * q;
+    out[i] = c * +(c > 0) * w;
   }
 };
 const positiveCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
@@ -476,9 +530,23 @@ const equalityCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
   }
 };
 const reverseRatioFixed: FixedLoop = (b, a, w, rel, len, wf, out, na) => {
+  if (!(a > 0)) {
+    for (let i = 0; i < len; i++) {
+      const v = b[i]!;
+      out[i] = v !== v ? na.drop(rel + i, wf) : reverseRatioPoints(v, a, w);
+    }
+    return;
+  }
+  // reverseRatioPoints for A > 0 without branches: A / max(A, B) × w.
   for (let i = 0; i < len; i++) {
     const v = b[i]!;
-    out[i] = v !== v ? na.drop(rel + i, wf) : reverseRatioPoints(v, a, w);
+    if (!(v - v === 0)) {
+      out[i] = v !== v ? na.drop(rel + i, wf) : reverseRatioPoints(v, a, w);
+      continue;
+    }
+    const under = +(v < a);
+    const m = under * a + (1 - under) * v;
+    out[i] = (a / m) * w;
   }
 };
 const reverseRatioCol: ColLoop = (b, t, w, rel, len, wf, out, na) => {
@@ -519,17 +587,27 @@ function qualitative(
   const his = Float64Array.from(levels, (l) => l.max * w);
   const upper = leaf.rule.kind === 'qualitative' && leaf.rule.fallback === 'upper';
   const fallback = upper ? his : los;
+  // The level index rounds the input and clamps it to the levels: Σ [l ≥ k − ½], without branches for the
+  // usual three levels.
+  const three = last === 2;
   for (let i = 0; i < len; i++) {
     const l = level[i]!;
     if (l !== l) {
       out[i] = na.drop(rel + i, wf);
       continue;
     }
-    const li = l >= 0 && l <= last ? (l + 0.5) | 0 : l < 0 ? 0 : last;
+    const li = three ? +(l >= 0.5) + +(l >= 1.5) : l >= 0 && l <= last ? (l + 0.5) | 0 : l < 0 ? 0 : last;
     const lo = los[li]!;
     const hi = his[li]!;
     const s = score ? score[i]! : NaN;
-    out[i] = s !== s ? fallback[li]! : s < lo ? lo : s > hi ? hi : s;
+    if (!(s - s === 0)) {
+      // no score given (NaN: the band's edge), or an infinite one (clamped)
+      out[i] = s !== s ? fallback[li]! : s < lo ? lo : hi;
+      continue;
+    }
+    const below = +(s < lo);
+    const above = +(s > hi);
+    out[i] = below * lo + above * hi + (1 - below - above) * s;
   }
 }
 
