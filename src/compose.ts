@@ -27,6 +27,9 @@ import { makeDivisionService } from './services/division-service.ts';
 import { makeIndicatorService } from './services/indicator-service.ts';
 import type { Services } from './services/index.ts';
 import { makeJobService, type JobHandler } from './services/job-service.ts';
+import { makeConsequenceService } from './services/consequence-service.ts';
+import { makeLedgerService } from './services/ledger-service.ts';
+import { makeScorecardService } from './services/scorecard-service.ts';
 import { makeScoringService } from './services/scoring-service.ts';
 import { makeSelfEvalService } from './services/selfeval-service.ts';
 import { makeTemplateService } from './services/template-service.ts';
@@ -95,7 +98,12 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     auth: makeAuthService({ ports: repos, transact, clock, settings, sessionCache }),
     users: makeUserService({ ports: repos, transact, clock, sessionCache }),
     divisions: makeDivisionService({ ports: repos }),
-    dashboard: makeDashboardService({ ports: repos, clock, defaultYear: () => clock().getFullYear() }),
+    dashboard: makeDashboardService({
+      ports: repos,
+      clock,
+      defaultYear: () => clock().getFullYear(),
+      taskSources: [(actor, q) => services.ledger.tasks(actor, q)],
+    }),
     audit: makeAuditService({ ports: repos }),
     jobs: makeJobService({
       ports: repos,
@@ -105,9 +113,12 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ...(options.log ? { log: options.log } : {}),
     }),
     scoring: makeScoringService({ ports: repos, transact, clock, jobs: () => services.jobs }),
+    scorecards: makeScorecardService({ ports: repos, transact, clock, jobs: () => services.jobs }),
     indicators: makeIndicatorService({ ports: repos, transact, clock }),
     templates: makeTemplateService({ ports: repos, transact, clock }),
     selfeval: makeSelfEvalService({ ports: repos, transact, clock }),
+    ledger: makeLedgerService({ ports: repos, transact, clock }),
+    consequences: makeConsequenceService({ ports: repos, transact, clock }),
   };
   return {
     config,
@@ -137,10 +148,19 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
         if (!result.ok) {
           throw new Error(`${result.error.message} / ${result.error.messageEn}`, { cause: result.error });
         }
+        // Every scorecard scored once per seeded year as the province (省财政厅绩效管理处), so that league
+        // tables, portraits and their history across years have results from the first start.
+        const scorer = await repos.access.findUserByUsername('sheng');
+        for (let year = result.value.yearFrom; scorer && year <= result.value.yearTo; year++) {
+          await services.scorecards.scoreAllAsUser(scorer.id, { year, division: '220000' });
+        }
         // Dashboards read pre-aggregated figures: compute them for every division and seeded year.
         const codes = (await repos.divisions.listAll()).map((d) => d.code);
         for (let year = result.value.yearFrom; year <= result.value.yearTo; year++)
           await repos.stats.refresh(codes, year);
+        // After a bulk load: fresh planner statistics and visibility maps (index-only scans), as
+        // PostgreSQL's documentation advises, instead of waiting for autovacuum.
+        await db.execute(sql`vacuum (analyze)`);
         return result.value;
       },
       hasDemoData: () => hasDemoData(db),
@@ -156,3 +176,4 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
 export type { DemoSeedReport, MigrationReport, ReferenceSeedReport, Repositories };
 /** Job handlers the server registers (src/main.ts), bound late to the composed services. */
 export { scoringJobHandlers } from './services/scoring-service.ts';
+export { scorecardJobHandlers } from './services/scorecard-service.ts';

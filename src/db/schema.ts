@@ -1330,6 +1330,21 @@ export const selfEvaluations = pgTable(
   (t) => [
     unique('self_evaluations_project_year_key').on(t.projectId, t.fiscalYear),
     index('self_evaluations_div_year_idx').on(t.mofDivCode, t.fiscalYear, t.status),
+    // The list's default order (by project name, then by total) walked in index order, so a province-wide
+    // page reads its 20 rows instead of sorting tens of thousands; the division rides along for the filter.
+    // Ascending with nulls first, as the list sorts (descending with nulls last is the same index backwards).
+    index('self_evaluations_year_name_idx').on(
+      t.fiscalYear,
+      t.projectName.asc().nullsFirst(),
+      t.id,
+      t.mofDivCode,
+    ),
+    index('self_evaluations_year_total_idx').on(
+      t.fiscalYear,
+      t.formulaTotal.asc().nullsFirst(),
+      t.id,
+      t.mofDivCode,
+    ),
     foreignKey({
       name: 'self_evaluations_project_fk',
       columns: [t.mofDivCode, t.projectId],

@@ -26,6 +26,7 @@ import { writeSelfEvaluationsXlsx } from './selfeval/list-workbook.ts';
 import { toReportView, type CheckReportView } from './selfeval/report-view.ts';
 import { exportCheckedWorkbook, readSelfEvaluationFile } from './selfeval/selfeval-service.ts';
 import { inTransaction, type Transact } from './transaction.ts';
+import { TtlCache } from './ttl-cache.ts';
 
 interface Ports {
   readonly selfEvaluations: SelfEvaluationPort;
@@ -123,13 +124,20 @@ async function readTable(file: UploadedFile): Promise<Result<SelfEvalTable, Doma
 }
 
 export function makeSelfEvalService(deps: SelfEvalDeps) {
+  const countCache = new TtlCache<number>(5_000);
+  const settingsCache = new TtlCache<
+    Awaited<ReturnType<SelfEvalDeps['ports']['selfEvaluations']['checkSettings']>>
+  >(5_000);
   const { ports } = deps;
 
   async function settingsFor(
     mofDivCode: string,
     fiscalYear: number,
   ): Promise<{ scheme: GradeScheme; minExecutionRate: number }> {
-    const s = await ports.selfEvaluations.checkSettings(mofDivCode, fiscalYear);
+    // Settings change rarely: read them at most every few seconds per division and year (ADR 0007).
+    const s = await settingsCache.get(`${mofDivCode}|${fiscalYear}`, deps.clock().getTime(), () =>
+      ports.selfEvaluations.checkSettings(mofDivCode, fiscalYear),
+    );
     return {
       scheme: s.gradeScheme ?? JILIN_FIVE_TIER,
       minExecutionRate: s.minExecutionRate ?? DEFAULT_MIN_EXECUTION_RATE,
@@ -272,6 +280,8 @@ export function makeSelfEvalService(deps: SelfEvalDeps) {
       const now = deps.clock();
       const sha256 = createHash('sha256').update(file.content).digest('hex');
 
+      // This process's cached totals would miss the new row: forget them (others catch up within seconds).
+      countCache.clear();
       return inTransaction(deps.transact, async (p) => {
         const existing = await p.selfEvaluations.findByProjectYear(project.id, input.fiscalYear);
         if (existing && existing.version !== input.version) {
@@ -342,10 +352,16 @@ export function makeSelfEvalService(deps: SelfEvalDeps) {
       if (!allowed.ok) return allowed;
       const filter = await listFilter(actor, q);
       if (!filter.ok) return filter;
+      // The total of a filter is counted at most every few seconds (ADR 0007); the rows are always fresh.
+      const { sort: _sort, order: _order, ...counted } = filter.value;
+      const knownTotal = await countCache.get(JSON.stringify(counted), deps.clock().getTime(), () =>
+        ports.selfEvaluations.count({ ...filter.value, offset: 0, limit: null }),
+      );
       const page = await ports.selfEvaluations.list({
         ...filter.value,
         offset: (q.page - 1) * q.pageSize,
         limit: q.pageSize,
+        knownTotal,
       });
       return ok(page);
     },
@@ -406,12 +422,12 @@ export function makeSelfEvalService(deps: SelfEvalDeps) {
       if (!r.ok) return r;
       const record = r.value;
       const { view } = await checkTable(storedTable(record), record.mofDivCode, record.fiscalYear);
-      const source = record.sourceAttachmentId
-        ? await ports.selfEvaluations.getAttachment(record.sourceAttachmentId)
+      const sourceFileName = record.sourceAttachmentId
+        ? await ports.selfEvaluations.attachmentName(record.sourceAttachmentId)
         : null;
       return ok({
         selfEvaluation: summaryOf(record),
-        sourceFileName: source?.fileName ?? null,
+        sourceFileName,
         report: view,
       });
     },

@@ -70,6 +70,8 @@ export interface SelfEvaluationFilter {
   readonly offset: number;
   /** null: every matching row (exports). */
   readonly limit: number | null;
+  /** A total the caller already knows (a cached count): the list then skips counting. */
+  readonly knownTotal?: number;
 }
 
 /** A project of the library as the self-evaluation needs it. */
@@ -141,6 +143,8 @@ export interface CheckSettings {
 
 export interface SelfEvaluationPort {
   list(filter: SelfEvaluationFilter): Promise<{ items: SelfEvaluationSummary[]; total: number }>;
+  /** How many rows the filter matches (paging and sorting ignored). */
+  count(filter: SelfEvaluationFilter): Promise<number>;
   get(id: string): Promise<SelfEvaluationRecord | null>;
   findByProjectYear(projectId: string, fiscalYear: number): Promise<SelfEvaluationRecord | null>;
   insert(row: NewSelfEvaluation): Promise<SelfEvaluationRecord>;
@@ -156,5 +160,7 @@ export interface SelfEvaluationPort {
   /** Points an attachment at the record it belongs to (the record is created after the file). */
   linkAttachment(id: string, objectId: string): Promise<void>;
   getAttachment(id: string): Promise<StoredFile | null>;
+  /** The file name of an attachment, without reading its content. */
+  attachmentName(id: string): Promise<string | null>;
   checkSettings(mofDivCode: string, fiscalYear: number): Promise<CheckSettings>;
 }

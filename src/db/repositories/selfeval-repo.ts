@@ -8,6 +8,7 @@ import type { GradeScheme } from '../../core/scoring/grades.ts';
 import type {
   NewSelfEvaluation,
   ProjectRef,
+  SelfEvaluationFilter,
   SelfEvaluationPort,
   SelfEvaluationRecord,
   SelfEvaluationSort,
@@ -177,38 +178,84 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
       .limit(limit);
   }
 
+  async function countWhere(where: SQL | undefined, needsJoin: boolean): Promise<number> {
+    const [row] = await (needsJoin
+      ? db
+          .select({ n: count() })
+          .from(selfEvaluations)
+          .leftJoin(
+            projects,
+            and(
+              eq(projects.id, selfEvaluations.projectId),
+              eq(projects.mofDivCode, selfEvaluations.mofDivCode),
+            ),
+          )
+          .where(where)
+      : db.select({ n: count() }).from(selfEvaluations).where(where));
+    return Number(row?.n ?? 0);
+  }
+
+  function conditions(f: SelfEvaluationFilter): { where: SQL | undefined; needsJoin: boolean } {
+    const conds: (SQL | undefined)[] = [
+      inArray(selfEvaluations.mofDivCode, [...f.divisionCodes]),
+      orgCondition(f.organizationIds),
+    ];
+    if (f.fiscalYear !== undefined) conds.push(eq(selfEvaluations.fiscalYear, f.fiscalYear));
+    if (f.departmentId) conds.push(eq(projects.departmentId, f.departmentId));
+    if (f.grades && f.grades.length > 0) conds.push(inArray(selfEvaluations.grade, [...f.grades]));
+    if (f.hasFindings === true) conds.push(sql`${findingCount} > 0`);
+    if (f.hasFindings === false) conds.push(sql`${findingCount} = 0`);
+    if (f.q) {
+      const like = likeOf(f.q);
+      conds.push(or(ilike(selfEvaluations.projectName, like), ilike(selfEvaluations.proCode, like)));
+    }
+    const needsJoin = f.organizationIds !== null || f.departmentId !== undefined || f.sort === 'department';
+    return { where: and(...conds), needsJoin };
+  }
+
   return {
+    async count(f) {
+      if (f.divisionCodes.length === 0) return 0;
+      const { where, needsJoin } = conditions(f);
+      return countWhere(where, needsJoin);
+    },
+
     async list(f) {
       if (f.divisionCodes.length === 0) return { items: [], total: 0 };
-      const conds: (SQL | undefined)[] = [
-        inArray(selfEvaluations.mofDivCode, [...f.divisionCodes]),
-        orgCondition(f.organizationIds),
-      ];
-      if (f.fiscalYear !== undefined) conds.push(eq(selfEvaluations.fiscalYear, f.fiscalYear));
-      if (f.departmentId) conds.push(eq(projects.departmentId, f.departmentId));
-      if (f.grades && f.grades.length > 0) conds.push(inArray(selfEvaluations.grade, [...f.grades]));
-      if (f.hasFindings === true) conds.push(sql`${findingCount} > 0`);
-      if (f.hasFindings === false) conds.push(sql`${findingCount} = 0`);
-      if (f.q) {
-        const like = likeOf(f.q);
-        conds.push(or(ilike(selfEvaluations.projectName, like), ilike(selfEvaluations.proCode, like)));
-      }
-      const where = and(...conds);
-      const [totalRow] = await db
-        .select({ n: count() })
-        .from(selfEvaluations)
-        .leftJoin(
-          projects,
-          and(
-            eq(projects.id, selfEvaluations.projectId),
-            eq(projects.mofDivCode, selfEvaluations.mofDivCode),
-          ),
-        )
-        .where(where);
+      // Filters and sorts on projects/organizations need the joins; everything else pages on
+      // self_evaluations alone, then joins only the page's rows (a province-wide list has tens of
+      // thousands of rows).
+      const { where, needsJoin } = conditions(f);
+      const joined = () =>
+        db
+          .select({ id: selfEvaluations.id })
+          .from(selfEvaluations)
+          .leftJoin(
+            projects,
+            and(
+              eq(projects.id, selfEvaluations.projectId),
+              eq(projects.mofDivCode, selfEvaluations.mofDivCode),
+            ),
+          )
+          .leftJoin(
+            organizations,
+            and(
+              eq(organizations.id, projects.departmentId),
+              eq(organizations.mofDivCode, projects.mofDivCode),
+            ),
+          );
+      const total = f.knownTotal ?? (await countWhere(where, needsJoin));
       const key = SORT_COLUMNS[f.sort];
       const dir = f.order === 'desc' ? desc : asc;
       const nulls = f.order === 'desc' ? sql`nulls last` : sql`nulls first`;
-      let query = db
+      const order = [sql`${dir(key)} ${nulls}`, asc(selfEvaluations.id)];
+      let ids = (needsJoin ? joined() : db.select({ id: selfEvaluations.id }).from(selfEvaluations))
+        .where(where)
+        .orderBy(...order)
+        .offset(f.offset)
+        .$dynamic();
+      if (f.limit !== null) ids = ids.limit(f.limit);
+      const rows = await db
         .select(summaryColumns)
         .from(selfEvaluations)
         .leftJoin(
@@ -222,15 +269,11 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
           organizations,
           and(eq(organizations.id, projects.departmentId), eq(organizations.mofDivCode, projects.mofDivCode)),
         )
-        .where(where)
-        .orderBy(sql`${dir(key)} ${nulls}`, asc(selfEvaluations.id))
-        .offset(f.offset)
-        .$dynamic();
-      if (f.limit !== null) query = query.limit(f.limit);
-      const rows = await query;
+        .where(inArray(selfEvaluations.id, ids))
+        .orderBy(...order);
       return {
         items: rows.map(toSummary),
-        total: Number(totalRow?.n ?? 0),
+        total,
       };
     },
 
@@ -309,6 +352,14 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
 
     async linkAttachment(id, objectId) {
       await db.update(attachments).set({ objectId }).where(eq(attachments.id, id));
+    },
+
+    async attachmentName(id) {
+      const [row] = await db
+        .select({ fileName: attachments.fileName })
+        .from(attachments)
+        .where(eq(attachments.id, id));
+      return row?.fileName ?? null;
     },
 
     async getAttachment(id) {

@@ -1,0 +1,2 @@
+CREATE INDEX "self_evaluations_year_name_idx" ON "self_evaluations" USING btree ("fiscal_year","project_name" NULLS FIRST,"id","mof_div_code");--> statement-breakpoint
+CREATE INDEX "self_evaluations_year_total_idx" ON "self_evaluations" USING btree ("fiscal_year","formula_total" NULLS FIRST,"id","mof_div_code");
