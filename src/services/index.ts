@@ -4,7 +4,6 @@ import type { DashboardService } from './dashboard-service.ts';
 import type { DivisionService } from './division-service.ts';
 import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
-import type { ScorecardService } from './scorecard-service.ts';
 import type { ScoringService } from './scoring-service.ts';
 import type { SelfEvalService } from './selfeval-service.ts';
 import type { TemplateService } from './template-service.ts';
@@ -19,7 +18,6 @@ export interface Services {
   readonly audit: AuditService;
   readonly jobs: JobService;
   readonly scoring: ScoringService;
-  readonly scorecards: ScorecardService;
   readonly indicators: IndicatorService;
   readonly templates: TemplateService;
   readonly selfeval: SelfEvalService;

@@ -2,7 +2,6 @@ import type { AccessPort } from '../../core/access/ports.ts';
 import type { AuditPort } from '../../core/audit/ports.ts';
 import type { IndicatorPort } from '../../core/indicators/ports.ts';
 import type { JobPort } from '../../core/jobs/ports.ts';
-import type { ScorecardPort } from '../../core/scorecards/ports.ts';
 import type { ScoringPort } from '../../core/scoring/ports.ts';
 import type { SelfEvaluationPort } from '../../core/selfeval/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
@@ -14,7 +13,6 @@ import { makeIndicatorRepo } from './indicator-repo.ts';
 import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
-import { makeScorecardRepo } from './scorecard-repo.ts';
 import { makeScoringRepo } from './scoring-repo.ts';
 import { makeSelfEvalRepo } from './selfeval-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
@@ -31,7 +29,6 @@ export interface Repositories {
   readonly settings: SettingRepo;
   readonly templates: TemplateRepo;
   readonly scoring: ScoringPort;
-  readonly scorecards: ScorecardPort;
   readonly indicators: IndicatorPort;
   readonly selfEvaluations: SelfEvaluationPort;
 }
@@ -47,7 +44,6 @@ export function makeRepositories(db: Db): Repositories {
     settings: makeSettingRepo(db),
     templates: makeTemplateRepo(db),
     scoring: makeScoringRepo(db),
-    scorecards: makeScorecardRepo(db),
     indicators: makeIndicatorRepo(db),
     selfEvaluations: makeSelfEvalRepo(db),
   };

@@ -195,6 +195,56 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
     return Number(row?.n ?? 0);
   }
 
+  const pagesPrepared = new Map<string, ReturnType<typeof preparePage>>();
+  function preparePage(sort: SelfEvaluationSort, order: 'asc' | 'desc') {
+    const dir = order === 'desc' ? desc : asc;
+    const nulls = order === 'desc' ? sql`nulls last` : sql`nulls first`;
+    const ordering = [sql`${dir(SORT_COLUMNS[sort])} ${nulls}`, asc(selfEvaluations.id)];
+    const ids = db
+      .select({ id: selfEvaluations.id })
+      .from(selfEvaluations)
+      .where(
+        and(
+          sql`${selfEvaluations.mofDivCode} = any(${sql.placeholder('codes')})`,
+          eq(selfEvaluations.fiscalYear, sql.placeholder('year')),
+        ),
+      )
+      .orderBy(...ordering)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
+    return db
+      .select(summaryColumns)
+      .from(selfEvaluations)
+      .leftJoin(
+        projects,
+        and(eq(projects.id, selfEvaluations.projectId), eq(projects.mofDivCode, selfEvaluations.mofDivCode)),
+      )
+      .leftJoin(
+        organizations,
+        and(eq(organizations.id, projects.departmentId), eq(organizations.mofDivCode, projects.mofDivCode)),
+      )
+      .where(inArray(selfEvaluations.id, ids))
+      .orderBy(...ordering)
+      .prepare(`selfeval_page_${sort}_${order}`);
+  }
+  function preparedPage(sort: SelfEvaluationSort, order: 'asc' | 'desc') {
+    const key = `${sort}|${order}`;
+    let q = pagesPrepared.get(key);
+    if (!q) {
+      q = preparePage(sort, order);
+      pagesPrepared.set(key, q);
+    }
+    return q;
+  }
+
+  let getPrepared: ReturnType<typeof prepareGet> | null = null;
+  function prepareGet() {
+    return base()
+      .where(eq(selfEvaluations.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('selfeval_get');
+  }
+
   function conditions(f: SelfEvaluationFilter): { where: SQL | undefined; needsJoin: boolean } {
     const conds: (SQL | undefined)[] = [
       inArray(selfEvaluations.mofDivCode, [...f.divisionCodes]),
@@ -222,6 +272,27 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
 
     async list(f) {
       if (f.divisionCodes.length === 0) return { items: [], total: 0 };
+      // The common page (divisions and a year, any sort on the table's own columns) is a prepared
+      // statement: building the SQL is most of a request's CPU otherwise.
+      if (
+        f.organizationIds === null &&
+        f.fiscalYear !== undefined &&
+        f.departmentId === undefined &&
+        (f.grades === undefined || f.grades.length === 0) &&
+        f.hasFindings === undefined &&
+        !f.q &&
+        f.sort !== 'department' &&
+        f.limit !== null
+      ) {
+        const total = f.knownTotal ?? (await countWhere(conditions(f).where, false));
+        const rows = await preparedPage(f.sort, f.order).execute({
+          codes: [...f.divisionCodes],
+          year: f.fiscalYear,
+          limit: f.limit,
+          offset: f.offset,
+        });
+        return { items: rows.map(toSummary), total };
+      }
       // Filters and sorts on projects/organizations need the joins; everything else pages on
       // self_evaluations alone, then joins only the page's rows (a province-wide list has tens of
       // thousands of rows).
@@ -277,7 +348,11 @@ export function makeSelfEvalRepo(db: Db): SelfEvaluationPort {
       };
     },
 
-    get: (id) => getBy(eq(selfEvaluations.id, id)),
+    async get(id) {
+      getPrepared ??= prepareGet();
+      const [row] = await getPrepared.execute({ id });
+      return row ? toRecord(row) : null;
+    },
 
     findByProjectYear: (projectId, fiscalYear) =>
       getBy(and(eq(selfEvaluations.projectId, projectId), eq(selfEvaluations.fiscalYear, fiscalYear))),
