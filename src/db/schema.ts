@@ -1721,6 +1721,8 @@ export const rectificationSteps = pgTable(
   'rectification_steps',
   {
     id: id(),
+    /** Insertion order (steps of one instant keep the order they happened in). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     itemId: uuid('item_id').notNull(),
     mofDivCode: mofDivCode(),
     event: text('event', { enum: RECTIFICATION_STEP_EVENTS }).notNull(),
@@ -1735,7 +1737,7 @@ export const rectificationSteps = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [
-    index('rectification_steps_item_idx').on(t.itemId, t.at),
+    index('rectification_steps_item_idx').on(t.itemId, t.seq),
     foreignKey({
       name: 'rectification_steps_item_fk',
       columns: [t.mofDivCode, t.itemId],

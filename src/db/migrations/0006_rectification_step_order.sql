@@ -1,0 +1,3 @@
+DROP INDEX "rectification_steps_item_idx";--> statement-breakpoint
+ALTER TABLE "rectification_steps" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "rectification_steps_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "rectification_steps_item_idx" ON "rectification_steps" USING btree ("item_id","seq");
