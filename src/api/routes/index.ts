@@ -4,7 +4,6 @@ import { adminRoutes } from './admin.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
 import { indicatorRoutes } from './indicators.ts';
-import { scorecardRoutes } from './scorecards.ts';
 import { scoringRoutes } from './scoring.ts';
 import { selfEvalRoutes } from './selfeval.ts';
 import { sessionRoutes } from './session.ts';
@@ -17,7 +16,6 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   divisionRoutes,
   adminRoutes,
   scoringRoutes,
-  scorecardRoutes,
   indicatorRoutes,
   templateRoutes,
   selfEvalRoutes,
