@@ -46,6 +46,11 @@ export function makeDashboardService(deps: {
   defaultYear: () => number;
   /** How long the figures of a division and year may be reused (pre-aggregated, stamped with updatedAt). */
   cacheMs?: number;
+  /** Other contexts' 待办 (e.g. the rectification ledger's), asked on every read. */
+  taskSources?: readonly ((
+    actor: Actor,
+    q: { division: string; year: number },
+  ) => Promise<DashboardView['tasks']>)[];
 }) {
   const { stats, divisions, jobs, templates } = deps.ports;
   const figuresCache = new TtlCache<{
@@ -119,6 +124,7 @@ export function makeDashboardService(deps: {
           dueDate: null,
         });
       }
+      for (const source of deps.taskSources ?? []) tasks.push(...(await source(actor, { division: code, year })));
       const myJobs = await jobsCache.get(actor.userId, deps.clock().getTime(), async () =>
         (await jobs.list({ divisionCodes: null, createdBy: actor.userId, limit: 20 })).filter(
           (j) => j.status === 'queued' || j.status === 'running',

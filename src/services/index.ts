@@ -4,6 +4,8 @@ import type { DashboardService } from './dashboard-service.ts';
 import type { DivisionService } from './division-service.ts';
 import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
+import type { ConsequenceService } from './consequence-service.ts';
+import type { LedgerService } from './ledger-service.ts';
 import type { ScoringService } from './scoring-service.ts';
 import type { SelfEvalService } from './selfeval-service.ts';
 import type { TemplateService } from './template-service.ts';
@@ -21,4 +23,6 @@ export interface Services {
   readonly indicators: IndicatorService;
   readonly templates: TemplateService;
   readonly selfeval: SelfEvalService;
+  readonly ledger: LedgerService;
+  readonly consequences: ConsequenceService;
 }

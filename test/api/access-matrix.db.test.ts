@@ -15,6 +15,7 @@ import {
   selfEvalPlace,
 } from '../selfeval-helpers.ts';
 import { matrixUpload, scoringTarget, type ScoringTarget } from '../scoring-fixtures.ts';
+import { LEDGER_CASES } from '../ledger-fixtures.ts';
 
 interface Req {
   readonly url: string;
@@ -616,6 +617,8 @@ const CASES: readonly RouteCase[] = [
     other: async (t, p) => selfEvalOther(t, p, (id) => `/api/v1/selfeval/${id}/source`),
   },
   { route: 'GET /api/v1/audit/verify', own: () => ({ url: '/api/v1/audit/verify' }), other: () => null },
+  // 整改台账 and 结果应用 (test/ledger-fixtures.ts)
+  ...LEDGER_CASES,
 ];
 
 const M1_DEFINITION = {

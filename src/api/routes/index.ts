@@ -1,6 +1,8 @@
 import type { Services } from '../../services/index.ts';
 import type { Api } from '../types.ts';
 import { adminRoutes } from './admin.ts';
+import { consequenceRoutes } from './consequences.ts';
+import { ledgerRoutes } from './ledger.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
 import { indicatorRoutes } from './indicators.ts';
@@ -19,4 +21,6 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   indicatorRoutes,
   templateRoutes,
   selfEvalRoutes,
+  ledgerRoutes,
+  consequenceRoutes,
 ];

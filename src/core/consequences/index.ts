@@ -1,2 +1,3 @@
 export * from './rules.ts';
 export * from './propose.ts';
+export * from './decision-machine.ts';

@@ -274,10 +274,13 @@ export interface LedgerPort {
   createClue(c: NewClue): Promise<ClueRecord>;
   getClue(id: string): Promise<ClueRecord | null>;
   setClueStatus(id: string, status: ClueStatus): Promise<void>;
+  setClueAttachment(id: string, attachmentId: string): Promise<void>;
 
   createFile(f: NewFile): Promise<FileInfo>;
   getFile(id: string): Promise<(FileInfo & { readonly content: Uint8Array }) | null>;
   listFiles(ids: readonly string[]): Promise<FileInfo[]>;
+  /** Files uploaded for a record (oldest first). */
+  filesOf(objectType: string, objectId: string): Promise<FileInfo[]>;
 
   /** The finance bureau (财政部门) of a division: the owner of its division subjects' items. */
   financeBureauOf(mofDivCode: string): Promise<OrganizationRef | null>;

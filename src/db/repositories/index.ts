@@ -5,6 +5,10 @@ import type { JobPort } from '../../core/jobs/ports.ts';
 import type { ScoringPort } from '../../core/scoring/ports.ts';
 import type { SelfEvaluationPort } from '../../core/selfeval/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
+import type { LedgerPort } from '../../core/ledger/ports.ts';
+import type { ConsequencePort } from '../../core/consequences/ports.ts';
+import { makeLedgerRepo } from './ledger-repo.ts';
+import { makeConsequenceRepo } from './consequence-repo.ts';
 import { makeStatsRepo } from './stats-repo.ts';
 import type { Db } from '../client.ts';
 import { makeAccessRepo } from './access-repo.ts';
@@ -31,6 +35,8 @@ export interface Repositories {
   readonly scoring: ScoringPort;
   readonly indicators: IndicatorPort;
   readonly selfEvaluations: SelfEvaluationPort;
+  readonly ledger: LedgerPort;
+  readonly consequences: ConsequencePort;
 }
 
 export function makeRepositories(db: Db): Repositories {
@@ -46,6 +52,8 @@ export function makeRepositories(db: Db): Repositories {
     scoring: makeScoringRepo(db),
     indicators: makeIndicatorRepo(db),
     selfEvaluations: makeSelfEvalRepo(db),
+    ledger: makeLedgerRepo(db),
+    consequences: makeConsequenceRepo(db),
   };
 }
 
