@@ -35,6 +35,7 @@ import { makeSelfEvalService } from './services/selfeval-service.ts';
 import { makeTemplateService } from './services/template-service.ts';
 import type { Transact } from './services/transaction.ts';
 import { makeUserService } from './services/user-service.ts';
+import { makeWhatIfService } from './services/whatif-service.ts';
 
 export type { Services };
 
@@ -119,6 +120,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     selfeval: makeSelfEvalService({ ports: repos, transact, clock }),
     ledger: makeLedgerService({ ports: repos, transact, clock }),
     consequences: makeConsequenceService({ ports: repos, transact, clock }),
+    whatif: makeWhatIfService({ ports: repos, clock }),
   };
   return {
     config,

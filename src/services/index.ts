@@ -10,6 +10,7 @@ import type { ScoringService } from './scoring-service.ts';
 import type { SelfEvalService } from './selfeval-service.ts';
 import type { TemplateService } from './template-service.ts';
 import type { UserService } from './user-service.ts';
+import type { WhatIfService } from './whatif-service.ts';
 
 /** Every use case the API and CLI reach, built by compose.ts. */
 export interface Services {
@@ -25,4 +26,5 @@ export interface Services {
   readonly selfeval: SelfEvalService;
   readonly ledger: LedgerService;
   readonly consequences: ConsequenceService;
+  readonly whatif: WhatIfService;
 }

@@ -87,6 +87,13 @@ const everyItemInOrAbove =
     return bad ? `leaked ${field}=${String(bad[field])}` : null;
   };
 
+/** A what-if answer's rows must all be subjects in the person's scope. */
+const whatIfRowsIn = (body: unknown, scope: Scope): string | null => {
+  const items = (body as { rows?: { items?: { mofDivCode: string }[] } }).rows?.items ?? [];
+  const bad = items.find((i) => !scope.divisions.has(i.mofDivCode));
+  return bad ? `leaked a what-if row of ${bad.mofDivCode}` : null;
+};
+
 let seq = 0;
 const CASES: readonly RouteCase[] = [
   { route: 'GET /api/health', own: () => ({ url: '/api/health' }), other: () => null },
@@ -615,6 +622,78 @@ const CASES: readonly RouteCase[] = [
     route: 'GET /api/v1/selfeval/:id/source',
     own: async (t, p) => selfEvalOwn(t, p, (id) => `/api/v1/selfeval/${id}/source`),
     other: async (t, p) => selfEvalOther(t, p, (id) => `/api/v1/selfeval/${id}/source`),
+  },
+  // 情景模拟 (M11): own division; another division's is refused; rows only of subjects in scope
+  {
+    route: 'GET /api/v1/whatif/scorecards/context',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: `/api/v1/whatif/scorecards/context?versionId=${g.versionId}&division=${PEOPLE[p].division}`,
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: `/api/v1/whatif/scorecards/context?versionId=${g.versionId}&division=${g.division}`,
+      })),
+  },
+  {
+    route: 'POST /api/v1/whatif/scorecards',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: '/api/v1/whatif/scorecards',
+        body: { versionId: g.versionId, division: PEOPLE[p].division },
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: '/api/v1/whatif/scorecards',
+        body: { versionId: g.versionId, division: g.division },
+      })),
+    leak: whatIfRowsIn,
+  },
+  {
+    route: 'POST /api/v1/whatif/scorecards/export',
+    own: async (t, p) =>
+      scoring(t, p, (g) => ({
+        url: '/api/v1/whatif/scorecards/export',
+        body: { versionId: g.versionId, division: PEOPLE[p].division },
+      })),
+    other: async (t, p) =>
+      scoringOther(t, p, (g) => ({
+        url: '/api/v1/whatif/scorecards/export',
+        body: { versionId: g.versionId, division: g.division },
+      })),
+  },
+  {
+    route: 'GET /api/v1/whatif/self-evaluations/context',
+    own: (_t, p) => ({
+      url: `/api/v1/whatif/self-evaluations/context?year=2026&division=${PEOPLE[p].division}`,
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: `/api/v1/whatif/self-evaluations/context?year=2026&division=${OTHER_DIVISION[p]}` }
+        : null,
+  },
+  {
+    route: 'POST /api/v1/whatif/self-evaluations',
+    own: (_t, p) => ({
+      url: '/api/v1/whatif/self-evaluations',
+      body: { year: 2026, division: PEOPLE[p].division },
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: '/api/v1/whatif/self-evaluations', body: { year: 2026, division: OTHER_DIVISION[p] } }
+        : null,
+    leak: whatIfRowsIn,
+  },
+  {
+    route: 'POST /api/v1/whatif/self-evaluations/export',
+    own: (_t, p) => ({
+      url: '/api/v1/whatif/self-evaluations/export',
+      body: { year: 2026, division: PEOPLE[p].division },
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: '/api/v1/whatif/self-evaluations/export', body: { year: 2026, division: OTHER_DIVISION[p] } }
+        : null,
   },
   { route: 'GET /api/v1/audit/verify', own: () => ({ url: '/api/v1/audit/verify' }), other: () => null },
   // 整改台账 and 结果应用 (test/ledger-fixtures.ts)

@@ -10,6 +10,7 @@ import { scoringRoutes } from './scoring.ts';
 import { selfEvalRoutes } from './selfeval.ts';
 import { sessionRoutes } from './session.ts';
 import { templateRoutes } from './templates.ts';
+import { whatIfRoutes } from './whatif.ts';
 
 /** Every route module; a new context adds one line here. */
 export const routeModules: readonly ((app: Api, services: Services) => void)[] = [
@@ -23,4 +24,5 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   selfEvalRoutes,
   ledgerRoutes,
   consequenceRoutes,
+  whatIfRoutes,
 ];

@@ -59,6 +59,7 @@ export const PERMISSIONS = [
   'ledger.review',
   'consequences.read',
   'consequences.confirm',
+  'scenarios.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledger.issue',
     'ledger.review',
     'consequences.confirm',
+    'scenarios.run',
   ],
   review_committee: [...READ_ALL, 'settings.read', 'comments.write'],
   finance_bureau: [
@@ -111,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledger.review',
     'ledger.submit',
     'consequences.confirm',
+    'scenarios.run',
   ],
   finance_division: [
     ...READ_ALL,

@@ -21,6 +21,8 @@ import { makeScoringRepo } from './scoring-repo.ts';
 import { makeSelfEvalRepo } from './selfeval-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
 import { makeTemplateRepo, type TemplateRepo } from './template-repo.ts';
+import type { WhatIfPort } from '../../core/whatif/ports.ts';
+import { makeWhatIfRepo } from './whatif-repo.ts';
 
 /** Every repository over one `Db` (or one transaction). Add new ones here. */
 export interface Repositories {
@@ -37,6 +39,7 @@ export interface Repositories {
   readonly selfEvaluations: SelfEvaluationPort;
   readonly ledger: LedgerPort;
   readonly consequences: ConsequencePort;
+  readonly whatif: WhatIfPort;
 }
 
 export function makeRepositories(db: Db): Repositories {
@@ -54,6 +57,7 @@ export function makeRepositories(db: Db): Repositories {
     selfEvaluations: makeSelfEvalRepo(db),
     ledger: makeLedgerRepo(db),
     consequences: makeConsequenceRepo(db),
+    whatif: makeWhatIfRepo(db),
   };
 }
 

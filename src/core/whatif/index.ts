@@ -1,0 +1,5 @@
+export * from './outcome.ts';
+export * from './compare.ts';
+export * from './simulate.ts';
+export * from './reweight.ts';
+export * from './ports.ts';
