@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Vite from 'vite';
 import { buildApp } from './api/build-app.ts';
-import { compose, scoringJobHandlers, type App } from './compose.ts';
+import { compose, scorecardJobHandlers, scoringJobHandlers, type App } from './compose.ts';
 import { loadConfig, type Config } from './config.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     .version;
   const logger = { level: config.logLevel };
   const app: App = await compose(config, {
-    jobHandlers: [...scoringJobHandlers(() => app.services.scoring)],
+    jobHandlers: [
+      ...scoringJobHandlers(() => app.services.scoring),
+      ...scorecardJobHandlers(() => app.services.scorecards),
+    ],
     log: (msg, extra) => process.stderr.write(`${msg} ${extra ? JSON.stringify(extra) : ''}\n`),
   });
   const banner = await prepareData(app, config, log);

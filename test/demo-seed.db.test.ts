@@ -21,6 +21,7 @@ import {
   type DemoSeedReport,
 } from '../src/db/demo-seed.ts';
 import * as s from '../src/db/schema.ts';
+import { REFERENCE_TEMPLATE_FILES } from '../src/db/reference-seed.ts';
 import { hashPassword, verifyPassword } from '../src/services/auth/password.ts';
 import { useTestDatabase } from './db.ts';
 
@@ -283,8 +284,11 @@ describe('demo province seed', () => {
         (select count(*)::int from region_settings) as r`),
     )[0]!;
     expect(after).toEqual(before);
+    // the reference templates (the standard self-evaluation table and the scorecards) stay
     const templates = await t.db.select({ code: s.templates.code }).from(s.templates);
-    expect(templates.map((x) => x.code)).toEqual(['project-selfeval-standard']);
+    expect(templates.map((x) => x.code).sort()).toEqual(
+      REFERENCE_TEMPLATE_FILES.map((f) => f.replace(/^templates\/|\.json$/g, '')).sort(),
+    );
     for (const table of ['projects', 'self_evaluations', 'input_values', 'subjects', 'funds']) {
       const [row] = rowsOf<{ n: number }>(
         await t.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),

@@ -26,12 +26,15 @@ import { ARCHETYPES } from './demo/project-catalog.ts';
 import { apportion, generateDepartmentProjects, type ProjectSummary } from './demo/projects.ts';
 import { Rng } from './demo/rng.ts';
 import {
-  DEMO_TEMPLATES,
+  DEMO_SCORECARDS,
   drawSubjectInputs,
   latentQualities,
   nextYearQuality,
+  type DemoScorecard,
   type SubjectContext,
 } from './demo/scorecards.ts';
+import { DEMO_ASSET_CLASSES, DEMO_FUNDS, DEMO_REVENUE_ITEMS } from './demo/scorecards-more.ts';
+import type { TemplateDefinition } from '../core/indicators/types.ts';
 import { drawSelfEvaluationTable } from './demo/selfeval-tables.ts';
 import {
   divisionLabel,
@@ -464,7 +467,8 @@ async function seedScorecards(db: Db, input: ScorecardInput): Promise<ScorecardS
   const ids = rng.fork('ids');
   const spreads: ScorecardSpread[] = [];
 
-  // subjects: every provincial budget department; every prefecture, county and district
+  // subjects: every provincial budget department and 处室; every prefecture, county and district; the
+  // government investment funds; the asset classes and revenue items of the province and every city
   type Subject = typeof schema.subjects.$inferInsert & {
     id: string;
     mofDivCode: string;
@@ -503,86 +507,180 @@ async function seedScorecards(db: Db, input: ScorecardInput): Promise<ScorecardS
       },
     ];
   });
+  const financeDivisionSubjects: Subject[] = FINANCE_DIVISIONS.flatMap((fd, i) => {
+    const org = orgs.financeDivisions.get(fd.name);
+    if (!org) return [];
+    return [
+      {
+        id: ids.uuid(),
+        mofDivCode: PROVINCE,
+        kind: 'finance_division',
+        refCode: org.code ?? fd.code,
+        name: org.name,
+        organizationId: org.id,
+        sortOrder: (i + 1) * 10,
+        ctx: { name: org.name, level: 'finance_division', noSectors: fd.sectors.length === 0 },
+      },
+    ];
+  });
+  const divisionByCode = new Map(divisionList.map((d) => [d.code, d]));
+  const fundSubjects: Subject[] = DEMO_FUNDS.map((f, i) => {
+    const dept = f.dept
+      ? orgs.departments.find((d) => d.mofDivCode === PROVINCE && d.code === f.dept)
+      : undefined;
+    const division = divisionByCode.get(f.division);
+    return {
+      id: ids.uuid(),
+      mofDivCode: f.division,
+      kind: 'fund',
+      refCode: f.code,
+      name: f.name,
+      organizationId: dept?.id ?? orgs.financeBureauByDivision.get(f.division)?.id ?? null,
+      sortOrder: (i + 1) * 10,
+      ctx: { name: f.name, level: 'fund', divisionName: division ? divisionLabel(division) : '' },
+    };
+  });
+  // the province and the prefecture-level divisions (cities, 延边州, 长白山管委会)
+  const upper = divisionList.filter((d) => levelOf(d) === 'province' || levelOf(d) === 'prefecture');
+  const perDivision = <T extends { code: string; name: string }>(
+    items: readonly T[],
+    kind: 'asset_class' | 'revenue_item',
+    ctx: (item: T, label: string, d: DivisionRow) => Omit<SubjectContext, 'year'>,
+  ): Subject[] =>
+    upper.flatMap((d, di) => {
+      const label = divisionLabel(d);
+      return items.map((item, k) => ({
+        id: ids.uuid(),
+        mofDivCode: d.code,
+        kind,
+        refCode: item.code,
+        name: `${label}${item.name}`,
+        organizationId: orgs.financeBureauByDivision.get(d.code)?.id ?? null,
+        sortOrder: (di + 1) * 100 + k,
+        ctx: ctx(item, label, d),
+      }));
+    });
+  const assetSubjects = perDivision(DEMO_ASSET_CLASSES, 'asset_class', (c, label, d) => ({
+    name: `${label}${c.name}`,
+    level: 'asset',
+    assetClass: c.assetClass,
+    divisionName: label,
+    divisionLevel: levelOf(d) === 'province' ? 'province' : 'prefecture',
+  }));
+  const revenueSubjects = perDivision(DEMO_REVENUE_ITEMS, 'revenue_item', (r, label, d) => ({
+    name: `${label}${r.name}`,
+    level: 'revenue',
+    revenueKind: r.kind,
+    divisionName: label,
+    divisionLevel: levelOf(d) === 'province' ? 'province' : 'prefecture',
+  }));
   await insertRows(
     db,
     schema.subjects,
-    [...departmentSubjects, ...divisionSubjects].map(({ ctx: _ctx, ...row }) => row),
+    [
+      ...departmentSubjects,
+      ...divisionSubjects,
+      ...financeDivisionSubjects,
+      ...fundSubjects,
+      ...assetSubjects,
+      ...revenueSubjects,
+    ].map(({ ctx: _ctx, ...row }) => row),
   );
+  const subjectsOf: Record<DemoScorecard['subjects'], Subject[]> = {
+    departments: departmentSubjects,
+    divisions: divisionSubjects,
+    finance_divisions: financeDivisionSubjects,
+    funds: fundSubjects,
+    asset_classes: assetSubjects,
+    revenue_items: revenueSubjects,
+  };
 
-  for (const template of DEMO_TEMPLATES) {
-    const subjects = template.subjectKind === 'department_budget' ? departmentSubjects : divisionSubjects;
-    const templateId = ids.uuid();
-    await insertRows(db, schema.templates, [
-      {
-        id: templateId,
-        mofDivCode: PROVINCE,
-        code: template.code,
-        name: template.name,
-        nameEn: template.nameEn,
-        subjectKind: template.subjectKind,
-        description: template.description,
-        createdBy: sheng,
-      },
-    ]);
-    const trng = rng.fork(template.code);
-    let quality = latentQualities(subjects.length, trng.fork('quality'), template.qualityRange);
-    let previous: string | null = null;
+  // the templates are the province's reference templates (reference/templates/*.json); a year they are not
+  // published for gets a copy of the nearest published year's tree
+  const published = rowsOf<{
+    template_id: string;
+    code: string;
+    name: string;
+    version_id: string;
+    fiscal_year: number;
+    definition: TemplateDefinition | string;
+  }>(
+    await db.execute(sql`
+      select t.id as template_id, t.code, t.name, v.id as version_id, v.fiscal_year, v.definition
+      from templates t join template_versions v on v.template_id = t.id
+      where t.mof_div_code = ${PROVINCE} and v.status = 'published'
+        and t.code in (${sql.join(
+          DEMO_SCORECARDS.map((c) => sql`${c.code}`),
+          sql`, `,
+        )})
+      order by t.code, v.fiscal_year`),
+  ).map((r) => ({
+    ...r,
+    fiscal_year: Number(r.fiscal_year),
+    definition: (typeof r.definition === 'string'
+      ? JSON.parse(r.definition)
+      : r.definition) as TemplateDefinition,
+  }));
+
+  for (const card of DEMO_SCORECARDS) {
+    const versions = published.filter((p) => p.code === card.code);
+    if (versions.length === 0) {
+      throw new Error(`demo scorecard ${card.code}: the reference template is not published (run db seed)`);
+    }
+    const subjects = subjectsOf[card.subjects];
+    const trng = rng.fork(card.code);
+    let quality = latentQualities(subjects.length, trng.fork('quality'), card.qualityRange);
     for (const [yi, year] of years.entries()) {
       if (yi > 0) quality = quality.map((q, i) => nextYearQuality(q, trng.fork(`quality/${year}/${i}`)));
-      const definition = template.definition(year);
+      let version = versions.find((v) => v.fiscal_year === year);
+      if (!version) {
+        const nearest = [...versions].sort(
+          (a, b) => Math.abs(a.fiscal_year - year) - Math.abs(b.fiscal_year - year),
+        )[0]!;
+        const id = ids.uuid();
+        await insertRows(db, schema.templateVersions, [
+          {
+            id,
+            templateId: nearest.template_id,
+            mofDivCode: PROVINCE,
+            fiscalYear: year,
+            versionNo: 1,
+            status: 'published',
+            definition: nearest.definition,
+            changeNote: `演示数据：沿用${nearest.fiscal_year}年度指标和分值`,
+            createdBy: sheng,
+            publishedAt: new Date(Date.UTC(year, 2, 15)),
+            publishedBy: sheng,
+          },
+        ]);
+        version = { ...nearest, version_id: id, fiscal_year: year };
+        versions.push(version);
+      }
+      const definition = version.definition;
       const compiled = compileTemplate(definition);
       if (!compiled.ok) {
         throw new Error(
-          `demo template ${template.code} ${year} does not compile: ${compiled.error.map((e) => e.message).join('; ')}`,
+          `template ${card.code} ${year} does not compile: ${compiled.error.map((e) => e.message).join('; ')}`,
         );
       }
-      const versions: (typeof schema.templateVersions.$inferInsert)[] = [];
-      if (yi === 0) {
-        const draftId = ids.uuid();
-        versions.push({
-          id: draftId,
-          templateId,
-          mofDivCode: PROVINCE,
-          fiscalYear: year,
-          versionNo: 1,
-          status: 'retired',
-          definition: template.draftDefinition(year),
-          changeNote: template.changeNote(year, true),
-          createdBy: sheng,
-          publishedAt: new Date(Date.UTC(year, 1, 20)),
-          publishedBy: sheng,
-        });
-        previous = draftId;
-      }
-      const versionId = ids.uuid();
-      versions.push({
-        id: versionId,
-        templateId,
-        mofDivCode: PROVINCE,
-        fiscalYear: year,
-        versionNo: yi === 0 ? 2 : 1,
-        status: 'published',
-        definition,
-        basedOnVersionId: previous,
-        changeNote: template.changeNote(year, false),
-        createdBy: sheng,
-        publishedAt: new Date(Date.UTC(year, 2, 15)),
-        publishedBy: sheng,
-      });
-      previous = versionId;
-      await insertRows(db, schema.templateVersions, versions);
 
       const yrng = trng.fork(`inputs/${year}`);
       const records: Record<string, number | null>[] = [];
       const rows: (typeof schema.inputValues.$inferInsert)[] = [];
       subjects.forEach((s, i) => {
-        const drawn = drawSubjectInputs(template, { ...s.ctx, year }, quality[i]!, yrng.fork(s.refCode));
+        const drawn = drawSubjectInputs(
+          card,
+          definition,
+          { ...s.ctx, year },
+          quality[i]!,
+          yrng.fork(s.refCode),
+        );
         const record: Record<string, number | null> = {};
         for (const d of drawn) {
           record[d.key] = d.value;
           rows.push({
             id: yrng.uuid(),
-            templateVersionId: versionId,
+            templateVersionId: version.version_id,
             subjectId: s.id,
             fiscalYear: year,
             mofDivCode: s.mofDivCode,
@@ -606,7 +704,7 @@ async function seedScorecards(db: Db, input: ScorecardInput): Promise<ScorecardS
           grades[label] = (grades[label] ?? 0) + 1;
         }
       }
-      spreads.push({ template: template.name, fiscalYear: year, subjects: subjects.length, grades });
+      spreads.push({ template: version.name, fiscalYear: year, subjects: subjects.length, grades });
     }
   }
   return spreads;

@@ -4,7 +4,7 @@ import { walkNodes, type IndicatorNode } from '../core/indicators/types.ts';
 import { PRESET_GRADE_SCHEMES } from '../core/scoring/grades.ts';
 import { useTestDatabase } from '../../test/db.ts';
 import type { Db } from './client.ts';
-import { seedReference } from './reference-seed.ts';
+import { REFERENCE_TEMPLATE_FILES, seedReference } from './reference-seed.ts';
 import { makeRepositories } from './repositories/index.ts';
 import * as s from './schema.ts';
 
@@ -40,8 +40,9 @@ describe('reference seed', () => {
       expenditureFunctionClasses: 30,
       gradeSchemes: PRESET_GRADE_SCHEMES.length,
       regionSettings: first.settingsInserted,
-      templates: 1,
-      templateVersions: 2,
+      // the standard self-evaluation table and the seven scorecards of M2, each for 2025 and 2026
+      templates: REFERENCE_TEMPLATE_FILES.length,
+      templateVersions: 2 * REFERENCE_TEMPLATE_FILES.length,
     });
     expect(afterSecond).toEqual(afterFirst);
     expect(second.settingsInserted).toBe(0);

@@ -54,6 +54,8 @@ const SettingsFile = z.object({
   ),
 });
 
+const Definition = z.object({ maxScore: z.number().positive(), nodes: z.array(z.unknown()).min(1) });
+
 const TemplateFile = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
@@ -61,11 +63,30 @@ const TemplateFile = z.object({
   subjectKind: z.enum(TEMPLATE_SUBJECT_KINDS),
   mofDivCode: z.string(),
   description: z.string().optional(),
-  versions: z.array(z.object({ fiscalYear: z.number().int(), versionNo: z.number().int().positive() })),
-  definition: z.object({ maxScore: z.number().positive(), nodes: z.array(z.unknown()).min(1) }),
+  versions: z.array(
+    z.object({
+      fiscalYear: z.number().int(),
+      versionNo: z.number().int().positive(),
+      changeNote: z.string().optional(),
+      /** The year's own tree when it differs from the template's `definition`. */
+      definition: Definition.optional(),
+    }),
+  ),
+  definition: Definition,
 });
 
-export const REFERENCE_TEMPLATE_FILES = ['templates/project-selfeval-standard.json'] as const;
+/** Province templates shipped with the product: the standard self-evaluation table and the scorecards
+ * of M2 (T1, T2, T3, T10, T11, T12, T20), each an editable default (its `description` says why). */
+export const REFERENCE_TEMPLATE_FILES = [
+  'templates/project-selfeval-standard.json',
+  'templates/county-fiscal-high-quality.json',
+  'templates/department-budget-management.json',
+  'templates/finance-division-internal.json',
+  'templates/investment-fund.json',
+  'templates/state-assets.json',
+  'templates/government-revenue.json',
+  'templates/frugality.json',
+] as const;
 
 export interface ReferenceSeedReport {
   readonly divisions: number;
@@ -162,13 +183,13 @@ export async function seedReference(db: Db, dir: string = REFERENCE_DIR): Promis
         subjectKind: file.subjectKind,
         description: file.description ?? null,
       });
-      const definition = file.definition as unknown as TemplateDefinition;
       for (const v of file.versions) {
         const inserted = await repos.templates.insertPublishedVersionIfMissing({
           templateId: template.id,
           fiscalYear: v.fiscalYear,
           versionNo: v.versionNo,
-          definition,
+          definition: (v.definition ?? file.definition) as unknown as TemplateDefinition,
+          changeNote: v.changeNote ?? null,
         });
         if (inserted) templateVersionsInserted++;
       }

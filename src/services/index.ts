@@ -6,6 +6,7 @@ import type { IndicatorService } from './indicator-service.ts';
 import type { JobService } from './job-service.ts';
 import type { ConsequenceService } from './consequence-service.ts';
 import type { LedgerService } from './ledger-service.ts';
+import type { ScorecardService } from './scorecard-service.ts';
 import type { ScoringService } from './scoring-service.ts';
 import type { SelfEvalService } from './selfeval-service.ts';
 import type { TemplateService } from './template-service.ts';
@@ -21,6 +22,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly jobs: JobService;
   readonly scoring: ScoringService;
+  readonly scorecards: ScorecardService;
   readonly indicators: IndicatorService;
   readonly templates: TemplateService;
   readonly selfeval: SelfEvalService;

@@ -15,6 +15,7 @@ import {
   selfEvalPlace,
 } from '../selfeval-helpers.ts';
 import { matrixUpload, scoringTarget, type ScoringTarget } from '../scoring-fixtures.ts';
+import { cardsTargets } from '../scorecard-fixtures.ts';
 import { LEDGER_CASES } from '../ledger-fixtures.ts';
 
 interface Req {
@@ -553,6 +554,64 @@ const CASES: readonly RouteCase[] = [
     other: async (t, p) =>
       scoringOther(t, p, (g) => ({ url: `/api/v1/scoring/runs/${g.runId}/subjects/${g.subjectId}` })),
   },
+  // 综合评价与画像 across scorecards: score-all, catalogue, compare, peers
+  {
+    route: 'POST /api/v1/scorecards/score-all',
+    own: (_t, p) => ({
+      url: '/api/v1/scorecards/score-all',
+      body: { year: 2026, division: PEOPLE[p].division },
+    }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p]
+        ? { url: '/api/v1/scorecards/score-all', body: { year: 2026, division: OTHER_DIVISION[p] } }
+        : null,
+  },
+  {
+    route: 'GET /api/v1/scorecards',
+    own: (_t, p) => ({ url: `/api/v1/scorecards?year=2026&division=${PEOPLE[p].division}` }),
+    other: (_t, p) =>
+      OTHER_DIVISION[p] ? { url: `/api/v1/scorecards?year=2026&division=${OTHER_DIVISION[p]}` } : null,
+    leak: everyItemInOrAbove('ownerDivisionCode'),
+  },
+  {
+    route: 'GET /api/v1/scorecards/runs/:runId/compare',
+    own: async (t, p) => {
+      const { county, dept } = await cardsTargets(t);
+      const pair = COMPARE_OWN[p] ?? ['220100', '220200'];
+      if (pair.length < 2) return null;
+      const target = pair[0]!.startsWith('dept') ? dept : county;
+      return {
+        url: `/api/v1/scorecards/runs/${target.runId}/compare?subjects=${pair.map((k) => target.subjects[k]).join(',')}`,
+      };
+    },
+    other: async (t, p) => {
+      const other = OTHER_DIVISION[p];
+      if (!other) return null;
+      const { county } = await cardsTargets(t);
+      const mine = OWN_SCORING[p] ?? '220100';
+      return {
+        url: `/api/v1/scorecards/runs/${county.runId}/compare?subjects=${county.subjects[mine]},${county.subjects[other]}`,
+      };
+    },
+    leak: (body, scope) => everyItemIn('mofDivCode')((body as { subjects: unknown[] }).subjects, scope),
+  },
+  {
+    route: 'GET /api/v1/scorecards/runs/:runId/subjects/:subjectId/peers',
+    own: async (t, p) => {
+      if (p === 'jigou') return null;
+      const { county, dept } = await cardsTargets(t);
+      const mine = OWN_SCORING[p] ?? '220100';
+      const target = mine.startsWith('dept') ? dept : county;
+      return { url: `/api/v1/scorecards/runs/${target.runId}/subjects/${target.subjects[mine]}/peers` };
+    },
+    other: async (t, p) => {
+      const other = OTHER_DIVISION[p];
+      if (!other) return null;
+      const { county } = await cardsTargets(t);
+      return { url: `/api/v1/scorecards/runs/${county.runId}/subjects/${county.subjects[other]}/peers` };
+    },
+    leak: (body, scope) => everyItemIn('mofDivCode')((body as { peers: unknown[] }).peers, scope),
+  },
   // 自评表核查: own = the person's division (and, for departments, their own projects)
   {
     route: 'POST /api/v1/selfeval/check',
@@ -782,6 +841,17 @@ const OWN_SCORING: Partial<Record<Person, string>> = {
   nongan: '220122',
   yushu: '220182',
   jilinshi: '220200',
+};
+/** Two subjects of the compare fixture in the person's scope (fewer: no own-scope comparison). */
+const COMPARE_OWN: Partial<Record<Person, readonly string[]>> = {
+  jiaoyu: [],
+  weijian: [],
+  danwei: ['dept-jiaoyu', 'dept-weijian'],
+  jigou: [],
+  changchun: ['220122', '220182'],
+  nongan: [],
+  yushu: [],
+  jilinshi: [],
 };
 async function scoring(
   t: TestApi,

@@ -6,6 +6,7 @@ import { ledgerRoutes } from './ledger.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { divisionRoutes } from './divisions.ts';
 import { indicatorRoutes } from './indicators.ts';
+import { scorecardRoutes } from './scorecards.ts';
 import { scoringRoutes } from './scoring.ts';
 import { selfEvalRoutes } from './selfeval.ts';
 import { sessionRoutes } from './session.ts';
@@ -19,6 +20,7 @@ export const routeModules: readonly ((app: Api, services: Services) => void)[] =
   divisionRoutes,
   adminRoutes,
   scoringRoutes,
+  scorecardRoutes,
   indicatorRoutes,
   templateRoutes,
   selfEvalRoutes,

@@ -2,6 +2,7 @@ import type { AccessPort } from '../../core/access/ports.ts';
 import type { AuditPort } from '../../core/audit/ports.ts';
 import type { IndicatorPort } from '../../core/indicators/ports.ts';
 import type { JobPort } from '../../core/jobs/ports.ts';
+import type { ScorecardPort } from '../../core/scorecards/ports.ts';
 import type { ScoringPort } from '../../core/scoring/ports.ts';
 import type { SelfEvaluationPort } from '../../core/selfeval/ports.ts';
 import type { StatsPort } from '../../core/dashboard/ports.ts';
@@ -17,6 +18,7 @@ import { makeIndicatorRepo } from './indicator-repo.ts';
 import { makeJobRepo } from './job-repo.ts';
 import { makeDivisionRepo, type DivisionRepo } from './division-repo.ts';
 import { makeReferenceRepo, type ReferenceRepo } from './reference-repo.ts';
+import { makeScorecardRepo } from './scorecard-repo.ts';
 import { makeScoringRepo } from './scoring-repo.ts';
 import { makeSelfEvalRepo } from './selfeval-repo.ts';
 import { makeSettingRepo, type SettingRepo } from './setting-repo.ts';
@@ -35,6 +37,7 @@ export interface Repositories {
   readonly settings: SettingRepo;
   readonly templates: TemplateRepo;
   readonly scoring: ScoringPort;
+  readonly scorecards: ScorecardPort;
   readonly indicators: IndicatorPort;
   readonly selfEvaluations: SelfEvaluationPort;
   readonly ledger: LedgerPort;
@@ -53,6 +56,7 @@ export function makeRepositories(db: Db): Repositories {
     settings: makeSettingRepo(db),
     templates: makeTemplateRepo(db),
     scoring: makeScoringRepo(db),
+    scorecards: makeScorecardRepo(db),
     indicators: makeIndicatorRepo(db),
     selfEvaluations: makeSelfEvalRepo(db),
     ledger: makeLedgerRepo(db),

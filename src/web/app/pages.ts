@@ -3,6 +3,7 @@ import { dashboardPages } from '../features/dashboard/pages.ts';
 import { divisionPages } from '../features/divisions/pages.ts';
 import { jobPages } from '../features/jobs/pages.ts';
 import { scoringPages } from '../features/scoring/pages.ts';
+import { scorecardPages } from '../features/scorecards/pages.ts';
 import { indicatorPages } from '../features/indicators/pages.ts';
 import { templatePages } from '../features/templates/pages.ts';
 import { selfEvalPages } from '../features/selfeval/pages.ts';
@@ -21,5 +22,6 @@ export const pages: readonly PageDef[] = [
   ...selfEvalPages,
   ...adminPages,
   ...scoringPages,
+  ...scorecardPages,
   ...jobPages,
 ];

@@ -25,6 +25,9 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { apiUrl } from '../../../lib/api.ts';
 import { formatDate, formatPercent, formatScore } from '../../../lib/format.ts';
 import { useLang, useMessages, usePick, useT } from '../../../lib/i18n.tsx';
+import { PeersPanel } from '../../scorecards/components/peers-panel.tsx';
+import '../../scorecards/print.css';
+import { VersionLink } from '../../scorecards/components/version-link.tsx';
 import { usePortrait } from '../api.ts';
 import { scoringMessages } from '../messages.ts';
 import { formatInputValue, ResultGrade, useRunTitle, useSourceLabel } from './shared.tsx';
@@ -60,15 +63,26 @@ export default function PortraitPage() {
   const band = p.scheme.bands.find((b) => b.code === p.grade);
 
   return (
-    <>
+    <div className="jx-portrait">
       <PageHeader
         title={p.subject.name}
-        subtitle={t('portrait.subtitle', {
-          run: runTitle(p.run),
-          year: p.run.fiscalYear,
-          version: p.run.versionNo,
-          division: p.run.divisionName,
-        })}
+        subtitle={
+          <Space size={8} wrap>
+            <span>
+              {t('portrait.subtitle', {
+                run: runTitle(p.run),
+                year: p.run.fiscalYear,
+                version: p.run.versionNo,
+                division: p.run.divisionName,
+              })}
+            </span>
+            <VersionLink
+              versionId={p.run.versionId}
+              fiscalYear={p.run.fiscalYear}
+              versionNo={p.run.versionNo}
+            />
+          </Space>
+        }
         breadcrumbs={[
           { title: common('common.home'), to: '/' },
           { title: common('menu.portraits') },
@@ -138,15 +152,16 @@ export default function PortraitPage() {
         />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={12} className="jx-print-half">
           <RadarPanel p={p} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={12} className="jx-print-half jx-print-table-only">
           <HistoryPanel p={p} />
         </Col>
       </Row>
+      <PeersPanel runId={runId} subjectId={subjectId} />
       <DrillDown p={p} />
-    </>
+    </div>
   );
 }
 
@@ -267,7 +282,9 @@ interface HistoryRow {
 function HistoryPanel({ p }: { p: Portrait }) {
   const t = useMessages(scoringMessages);
   const { lang } = useLang();
-  const rows: HistoryRow[] = p.history.map((h) => ({
+  // one point per year: the latest finished run of the year (history comes oldest first)
+  const latest = [...new Map(p.history.map((h) => [h.fiscalYear, h])).values()];
+  const rows: HistoryRow[] = latest.map((h) => ({
     key: h.runId,
     label: h.runName?.includes(String(h.fiscalYear))
       ? h.runName

@@ -32,6 +32,7 @@ import { formatCount, formatPercent, formatScore } from '../../../lib/format.ts'
 import { useLang, useMessages, usePick, useT } from '../../../lib/i18n.tsx';
 import { useScopedHref } from '../../../lib/scope.tsx';
 import { useCan } from '../../../lib/session.tsx';
+import { VersionLink } from '../../scorecards/components/version-link.tsx';
 import { useJob, useResults, useRun } from '../api.ts';
 import { scoringMessages } from '../messages.ts';
 import { INCOMPLETE, jobStep, points, ResultGrade, RunStatusTag, useRunTitle } from './shared.tsx';
@@ -163,6 +164,7 @@ export default function RunPage() {
               })}
             </span>
             <RunStatusTag status={run.status} />
+            <VersionLink versionId={run.versionId} fiscalYear={run.fiscalYear} versionNo={run.versionNo} />
           </Space>
         }
         extra={
