@@ -3,6 +3,7 @@ import type { TemplateDefinition } from '../../core/indicators/types.ts';
 import { MOF_FOUR_TIER } from '../../core/scoring/grades.ts';
 import { useTestDatabase } from '../../../test/db.ts';
 import { makeTemplateRepo } from './template-repo.ts';
+import { REFERENCE_TEMPLATE_FILES } from '../reference-seed.ts';
 
 const t = useTestDatabase({ reference: true });
 
@@ -123,11 +124,13 @@ describe('templates and versions', () => {
       subjectKind: 'other',
     });
     expect(own.ok).toBe(true);
+    // the province's reference templates (the standard self-evaluation table and the scorecards) apply everywhere
+    const reference = REFERENCE_TEMPLATE_FILES.map((f) => `220000:${f.replace(/^templates\/|\.json$/g, '')}`);
     const codes = async (div: string) =>
-      (await repo.listTemplatesFor(div)).map((x) => `${x.mofDivCode}:${x.code}`);
-    expect(await codes('220122')).toEqual(['220000:project-selfeval-standard', '220100:county-fiscal']);
-    expect(await codes('220202')).toEqual(['220000:project-selfeval-standard', '220200:jilin-city-only']);
-    expect(await codes('220000')).toEqual(['220000:project-selfeval-standard']);
+      (await repo.listTemplatesFor(div)).map((x) => `${x.mofDivCode}:${x.code}`).sort();
+    expect(await codes('220122')).toEqual([...reference, '220100:county-fiscal'].sort());
+    expect(await codes('220202')).toEqual([...reference, '220200:jilin-city-only'].sort());
+    expect(await codes('220000')).toEqual([...reference].sort());
     expect(await repo.listTemplatesFor('220122', 'project_selfeval')).toHaveLength(1);
   });
 
