@@ -242,7 +242,10 @@ export default function TablePage() {
           </Col>
           <Col xs={12} md={6}>
             <Card size="small">
-              <Statistic title={t('overview.average')} value={formatScore(summary.averages.total)} />
+              <Statistic
+                title={d.scopeLimited ? t('peers.provinceAverage') : t('overview.average')}
+                value={formatScore(summary.averages.total)}
+              />
             </Card>
           </Col>
           <Col xs={12} md={6}>
