@@ -196,6 +196,24 @@ describe('province → city → county', () => {
     const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
     for (const r of changchun) expect(text).toContain(r.name);
     expect(text).not.toContain('吉林市');
+    // the same numbers as the table: every row's total (two decimals) and first-level points
+    const ws = wb.worksheets[0]!;
+    const rowOf = new Map<string, number[]>();
+    ws.eachRow((row) => {
+      const cells = (row.values as unknown[]).slice(1);
+      const name = cells.find((c) => typeof c === 'string' && changchun.some((r) => r.name === c));
+      if (typeof name === 'string')
+        rowOf.set(
+          name,
+          cells.filter((c): c is number => typeof c === 'number'),
+        );
+    });
+    expect(rowOf.size).toBe(changchun.length);
+    for (const r of changchun) {
+      const numbers = rowOf.get(r.name)!;
+      expect(numbers).toContain(Math.round(r.total * 100) / 100);
+      for (const v of Object.values(r.firstLevel)) expect(numbers).toContain(Math.round(v * 100) / 100);
+    }
   });
 
   it('shows a city its own counties only', async () => {
