@@ -8,6 +8,7 @@
  * consequences core in one pass per side (`proposeAmounts`).
  */
 import {
+  compileRules,
   CONSEQUENCE_ACTION_ORDER,
   proposeAmounts,
   type CompiledRules,
@@ -133,9 +134,11 @@ export function regradeSides(
 
 /**
  * Proposed amounts of one side: every subject's grade and rank under the side's rules, in one pass of the
- * consequences core. When no rule looks at ranks, a subject whose grade (and kind) no rule names proposes
- * nothing — most projects are 优 and match no rule — so only the others go through the rules; the amounts
- * are the same as passing everyone (rank conditions count every ranked subject, so then all are passed).
+ * consequences core. Two shortcuts that give the same amounts as passing everyone: rules naming only
+ * kinds of subject that are not there are left out (a rule counts ranks among its own kinds only), and
+ * when no remaining rule looks at ranks, a subject whose grade (and kind) no rule names proposes nothing —
+ * most projects are 优 and match no rule — so only the others go through the rules. `bases` may be a
+ * function, so that bases are built only for the subjects that go through the rules.
  */
 export function proposeSide(
   rules: CompiledRules,
@@ -143,20 +146,38 @@ export function proposeSide(
   outcome: Outcome,
   ids: readonly string[],
   kinds: readonly string[] | string,
-  bases: readonly Bases[],
+  bases: readonly Bases[] | ((i: number) => Bases),
 ): ConsequenceAmounts {
   const n = outcome.n;
   const codes = legend.entries.map((e) => e.code);
   const kindOf = (i: number) => (typeof kinds === 'string' ? kinds : kinds[i]!);
+  const baseOf = typeof bases === 'function' ? bases : (i: number) => bases[i]!;
   const gradeCode = (g: number) => (g === NO_GRADE ? INCOMPLETE : codes[g]!);
-  const rankFree = rules.rules.every((r) => !r.rule.when.rankTop && !r.rule.when.rankBottom);
+  const present = new Set(typeof kinds === 'string' ? [kinds] : kinds);
+  const applicable = rules.set.rules.filter(
+    (r) => !r.subjectKinds || r.subjectKinds.length === 0 || r.subjectKinds.some((k) => present.has(k)),
+  );
+  const none = (): ConsequenceAmounts => ({
+    proposedFen: new Float64Array(n),
+    action: new Uint8Array(n).fill(CONSEQUENCE_ACTION_ORDER.indexOf('none')),
+    accountability: new Uint8Array(n),
+    totalFen: 0,
+  });
+  if (applicable.length === 0) return none();
+  let used = rules;
+  if (applicable.length < rules.rules.length) {
+    // the same rules, fewer of them (a checked set stays valid when rules are left out)
+    const again = compileRules({ ...rules.set, rules: applicable });
+    if (again.ok) used = again.value;
+  }
+  const rankFree = used.rules.every((r) => !r.rule.when.rankTop && !r.rule.when.rankBottom);
   // per grade index (NO_GRADE last) and kind: does any rule name it?
   const named = new Map<string, Uint8Array>();
   const namedFor = (kind: string) => {
     let m = named.get(kind);
     if (!m) {
       m = Uint8Array.from([...codes, INCOMPLETE], (code) =>
-        rules.rules.some(
+        used.rules.some(
           (r) => (r.kinds === null || r.kinds.has(kind)) && (r.grades === null || r.grades.has(code)),
         )
           ? 1
@@ -179,29 +200,25 @@ export function proposeSide(
       kind,
       grade: gradeCode(g),
       rank: r > 0 ? r : null,
-      bases: bases[i]!,
+      bases: baseOf(i),
     });
   }
-  if (picked.length === n) return proposeAmounts(rules, subjects);
-  const some = proposeAmounts(rules, subjects);
-  const proposedFen = new Float64Array(n);
-  const action = new Uint8Array(n).fill(CONSEQUENCE_ACTION_ORDER.indexOf('none'));
-  const accountability = new Uint8Array(n);
+  if (picked.length === n) return proposeAmounts(used, subjects);
+  const out = none();
+  const some = proposeAmounts(used, subjects);
   for (let k = 0; k < picked.length; k++) {
     const i = picked[k]!;
-    proposedFen[i] = some.proposedFen[k]!;
-    action[i] = some.action[k]!;
-    accountability[i] = some.accountability[k]!;
+    out.proposedFen[i] = some.proposedFen[k]!;
+    out.action[i] = some.action[k]!;
+    out.accountability[i] = some.accountability[k]!;
   }
-  return { proposedFen, action, accountability, totalFen: some.totalFen };
+  return { ...out, totalFen: some.totalFen };
 }
 
-/** Bases of subjects whose only base is one amount each (a project's budget of the target year). */
-export function budgetBases(amounts: Float64Array): Bases[] {
-  const out = new Array<Bases>(amounts.length);
-  for (let i = 0; i < amounts.length; i++) {
+/** Bases of subjects whose only base is one amount each (a project's budget of the target year; NaN: none). */
+export function budgetBases(amounts: Float64Array): (i: number) => Bases {
+  return (i) => {
     const a = amounts[i]!;
-    out[i] = { department_budget: a === a ? (a as Fen) : null };
-  }
-  return out;
+    return { department_budget: a === a ? (a as Fen) : null };
+  };
 }
