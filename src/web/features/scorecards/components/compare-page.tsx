@@ -176,7 +176,11 @@ function FirstLevelChart({ c }: { c: CompareView }) {
           tooltip: { trigger: 'axis' },
           legend: { bottom: 0, data: [...names, t('compare.average')] },
           grid: { left: 44, right: 16, top: 24, bottom: 56 },
-          xAxis: { type: 'category', data: base.map((r) => r.name), axisLabel: { interval: 0 } },
+          xAxis: {
+            type: 'category',
+            data: base.map((r) => r.name),
+            axisLabel: { interval: 0, width: 110, overflow: 'break' },
+          },
           yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
           series: [
             ...c.subjects.map((s, i) => ({

@@ -107,8 +107,12 @@ function LevelChart({ p }: { p: PeersView }) {
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, data: [t('peers.subject'), t('peers.peerAverage'), t('peers.provinceAverage')] },
-    grid: { left: 44, right: 12, top: 16, bottom: 52 },
-    xAxis: { type: 'category', data: base.map((r) => r.name), axisLabel: { interval: 0 } },
+    grid: { left: 44, right: 12, top: 16, bottom: 64 },
+    xAxis: {
+      type: 'category',
+      data: base.map((r) => r.name),
+      axisLabel: { interval: 0, width: 96, overflow: 'break' },
+    },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       series(t('peers.subject'), SELF, (r) => r.points),

@@ -152,10 +152,10 @@ export default function PortraitPage() {
         />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={12} className="jx-print-half">
+        <Col xs={24} xl={12}>
           <RadarPanel p={p} />
         </Col>
-        <Col xs={24} xl={12} className="jx-print-half jx-print-table-only">
+        <Col xs={24} xl={12} className="jx-print-table-only">
           <HistoryPanel p={p} />
         </Col>
       </Row>
