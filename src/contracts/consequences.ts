@@ -62,6 +62,7 @@ export const RulesView = z.object({
   note: z.string().nullable(),
   updatedAt: z.string().nullable(),
   canEdit: z.boolean(),
+  canReset: z.boolean(),
 });
 export type RulesView = z.infer<typeof RulesView>;
 

@@ -60,6 +60,8 @@ export interface RulesView {
   readonly note: string | null;
   readonly updatedAt: Date | null;
   readonly canEdit: boolean;
+  /** Own rules that can be removed so that a division above applies again. */
+  readonly canReset: boolean;
 }
 
 export interface RunInfo {
@@ -121,6 +123,8 @@ export function makeConsequenceService(deps: ConsequenceDeps) {
 
   async function rulesView(actor: Actor, division: string, year: number): Promise<RulesView> {
     const s: RuleSetting | null = await ports.consequences.getRuleSetting(division, year);
+    const parentCode = (await ports.divisions.get(division))?.parentCode ?? null;
+    const canEdit = can(actor, 'settings.write') && actor.organizationIds === null && !(s?.locked ?? false);
     const parsed = s ? parseRuleSet(s.value) : null;
     const problems =
       parsed && !parsed.ok
@@ -139,7 +143,8 @@ export function makeConsequenceService(deps: ConsequenceDeps) {
       version: s?.ownVersion ?? null,
       note: s?.note ?? null,
       updatedAt: s?.updatedAt ?? null,
-      canEdit: can(actor, 'settings.write') && actor.organizationIds === null && !(s?.locked ?? false),
+      canEdit,
+      canReset: canEdit && s !== null && !s.inherited && s.ownVersion !== null && parentCode !== null,
     };
   }
 

@@ -319,6 +319,11 @@ export function makeLedgerService(deps: LedgerDeps) {
     return err('该评价对象没有对应的单位，无法确定整改责任单位');
   }
 
+  /** The issuing unit (红头): the finance bureau of the actor's division, else the actor's organization. */
+  async function issuerOrgOf(actor: Actor): Promise<string | null> {
+    return (await ports.ledger.financeBureauOf(actor.divisionCode))?.id ?? actor.organizationId;
+  }
+
   // ----- overdue escalation (idempotent; a sweep at most once a minute per process, and on demand) -----
   let lastSweep: { at: number; day: string } | null = null;
   async function sweepOverdue(): Promise<number> {
@@ -680,6 +685,7 @@ export function makeLedgerService(deps: LedgerDeps) {
       const plan = await planOf(run.templateVersionId);
       if (!plan.ok) return plan;
       const seen = new Set<string>();
+      const issuerOrgId = await issuerOrgOf(actor);
       const newItems: Omit<NewItem, 'noticeId'>[] = [];
       let itemNo = 0;
       for (const s of input.subjects) {
@@ -740,7 +746,7 @@ export function makeLedgerService(deps: LedgerDeps) {
             itemNo: ++itemNo,
             ownerOrgId: owner.value.id,
             issuerMofDivCode: actor.divisionCode,
-            issuerOrgId: actor.organizationId,
+            issuerOrgId,
             subjectId: row.subjectId,
             title: it.title.trim(),
             requirement: it.requirement.trim(),
@@ -765,7 +771,7 @@ export function makeLedgerService(deps: LedgerDeps) {
           docNo: input.docNo?.trim() || null,
           body: input.body.trim(),
           sourceRunId: run.id,
-          issuerOrgId: actor.organizationId,
+          issuerOrgId,
           deadline: input.deadline,
           issuedBy: actor.userId,
           issuedAt: now,
@@ -1164,6 +1170,7 @@ export function makeLedgerService(deps: LedgerDeps) {
       if (problems.length > 0)
         return err(invalid(problems.join('；'), `${problems.length} problem(s)`, { problems }));
       const now = deps.clock();
+      const issuerOrgId = await issuerOrgOf(actor);
       const title = input.title.trim() || input.description.trim().slice(0, 60);
       const r = await inTransaction(deps.transact, async (p) => {
         const clue = await p.ledger.createClue({
@@ -1192,7 +1199,7 @@ export function makeLedgerService(deps: LedgerDeps) {
             itemNo: 1,
             ownerOrgId: owner.id,
             issuerMofDivCode: actor.divisionCode,
-            issuerOrgId: actor.organizationId,
+            issuerOrgId,
             subjectId: null,
             title,
             requirement: input.requirement.trim(),

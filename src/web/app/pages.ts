@@ -8,6 +8,8 @@ import { indicatorPages } from '../features/indicators/pages.ts';
 import { templatePages } from '../features/templates/pages.ts';
 import { selfEvalPages } from '../features/selfeval/pages.ts';
 import { adminPages } from '../features/admin/pages.ts';
+import { ledgerPages } from '../features/ledger/pages.ts';
+import { consequencePages } from '../features/consequences/pages.ts';
 
 /**
  * Every page of the app. To add a feature's pages: export `xxxPages = definePages([...])` from
@@ -24,4 +26,6 @@ export const pages: readonly PageDef[] = [
   ...scoringPages,
   ...scorecardPages,
   ...jobPages,
+  ...ledgerPages,
+  ...consequencePages,
 ];
