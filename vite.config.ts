@@ -37,6 +37,7 @@ const vendorGroups: {
     name: 'vendor-antd-base',
     test: (id) => id.includes('node_modules') && !/node_modules[\\/]antd[\\/]/.test(id),
     priority: 60,
+    maxSize: 450_000,
   },
   // antd grows with every component used; maxSize splits it into several files before any gets large
   { name: 'vendor-antd', test: nm('antd'), priority: 50, maxSize: 600_000 },
