@@ -258,7 +258,7 @@ export async function writeComparisonWorkbook(
   titleRows(set, L('基准与情景的设置', 'Settings of the two sides'), '', 3);
   headerRow(set, ['', L('基准', 'Baseline'), L('情景', 'Scenario')]);
   set.addRow([
-    L('模板版本', 'Template version'),
+    isScorecard ? L('模板版本', 'Template version') : L('评定依据', 'Basis'),
     en ? view.baseline.labelEn : view.baseline.label,
     en ? view.scenario.labelEn : view.scenario.label,
   ]);

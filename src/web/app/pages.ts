@@ -8,6 +8,7 @@ import { indicatorPages } from '../features/indicators/pages.ts';
 import { templatePages } from '../features/templates/pages.ts';
 import { selfEvalPages } from '../features/selfeval/pages.ts';
 import { adminPages } from '../features/admin/pages.ts';
+import { whatIfPages } from '../features/whatif/pages.ts';
 import { ledgerPages } from '../features/ledger/pages.ts';
 import { consequencePages } from '../features/consequences/pages.ts';
 
@@ -28,4 +29,5 @@ export const pages: readonly PageDef[] = [
   ...jobPages,
   ...ledgerPages,
   ...consequencePages,
+  ...whatIfPages,
 ];
