@@ -124,7 +124,8 @@ export function makeDashboardService(deps: {
           dueDate: null,
         });
       }
-      for (const source of deps.taskSources ?? []) tasks.push(...(await source(actor, { division: code, year })));
+      for (const source of deps.taskSources ?? [])
+        tasks.push(...(await source(actor, { division: code, year })));
       const myJobs = await jobsCache.get(actor.userId, deps.clock().getTime(), async () =>
         (await jobs.list({ divisionCodes: null, createdBy: actor.userId, limit: 20 })).filter(
           (j) => j.status === 'queued' || j.status === 'running',
