@@ -49,12 +49,13 @@ interface DraftSubject {
 }
 
 let keySeq = 0;
-const toDraft = (s: ProposalSubject, lang: 'zh' | 'en'): DraftSubject => ({
+/** The notice is an official document in Chinese whatever the interface language: its items too. */
+const toDraft = (s: ProposalSubject): DraftSubject => ({
   subject: s,
   items: s.items.map((i) => ({
     key: `k${++keySeq}`,
-    title: lang === 'en' ? i.titleEn : i.title,
-    requirement: lang === 'en' ? i.requirementEn : i.requirement,
+    title: i.title,
+    requirement: i.requirement,
     deadline: null,
     indicatorCode: i.indicatorCode,
     lost: i.lost,
@@ -101,7 +102,7 @@ export default function NoticeNewPage() {
   const data = proposal.data;
   useEffect(() => {
     if (!data) return;
-    setDraft(data.subjects.map((s) => toDraft(s, lang)));
+    setDraft(data.subjects.map((s) => toDraft(s)));
     setTitle((v) => v || data.title);
     setBody((v) => v || data.body);
     setDeadline((v) => v ?? data.defaults.deadline);
@@ -139,7 +140,7 @@ export default function NoticeNewPage() {
       const p = await api.get<NoticeProposal>(`/ledger/runs/${runId}/notice-proposal`, {
         query: { subjectIds: [subjectId], ...(perSubject ? { itemsPerSubject: perSubject } : {}) },
       });
-      setDraft((ds) => [...ds, ...p.subjects.map((s) => toDraft(s, lang))]);
+      setDraft((ds) => [...ds, ...p.subjects.map((s) => toDraft(s))]);
     } catch (e) {
       void message.error(errorText(e, lang));
     } finally {
