@@ -60,6 +60,16 @@ import {
 import type { Clock } from './clock.ts';
 import { writeComparisonWorkbook } from './whatif/comparison-workbook.ts';
 import { selectRows } from './whatif/select-rows.ts';
+import type {
+  ScorecardInput,
+  SelfEvalInput,
+  TableInput,
+  Warning,
+  WhatIfRowView,
+  WhatIfView,
+} from './whatif/views.ts';
+
+export type * from './whatif/views.ts';
 
 interface Ports {
   readonly scoring: ScoringPort;
@@ -76,118 +86,6 @@ export interface WhatIfDeps {
 }
 
 type Lang = 'zh' | 'en';
-
-export type WhatIfSort =
-  | 'baselineRank'
-  | 'scenarioRank'
-  | 'baselineTotal'
-  | 'scenarioTotal'
-  | 'totalDelta'
-  | 'rankDelta'
-  | 'gradeSteps'
-  | 'baselineAmount'
-  | 'scenarioAmount'
-  | 'amountDelta';
-export type WhatIfFilter = 'all' | 'changed' | 'total' | 'grade' | 'rank' | 'amount';
-
-export interface TableInput {
-  readonly page: number;
-  readonly pageSize: number;
-  readonly sort?: WhatIfSort | undefined;
-  readonly order?: 'asc' | 'desc' | undefined;
-  readonly filter: WhatIfFilter;
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
-  readonly q?: string | undefined;
-  readonly rowDivision?: string | undefined;
-}
-
-export interface ScorecardInput extends TableInput {
-  readonly versionId: string;
-  readonly division?: string | undefined;
-  readonly source: 'auto' | 'run' | 'inputs';
-  readonly scenario: {
-    readonly draftVersionId?: string | undefined;
-    readonly definition?: ScoringVersionRecord['definition'] | undefined;
-    readonly gradeScheme?: GradeScheme | undefined;
-    readonly consequenceRules?: unknown;
-  };
-}
-
-export interface SelfEvalInput extends TableInput {
-  readonly division?: string | undefined;
-  readonly year: number;
-  readonly scenario: { readonly gradeScheme?: GradeScheme | undefined; readonly consequenceRules?: unknown };
-}
-
-interface SideView {
-  readonly total: number;
-  readonly grade: string;
-  readonly rank: number | null;
-  readonly amountFen: number | null;
-  readonly action: string | null;
-}
-
-export interface WhatIfRowView {
-  readonly id: string;
-  readonly code: string | null;
-  readonly name: string;
-  readonly mofDivCode: string;
-  readonly divisionName: string;
-  readonly department: string | null;
-  readonly baseline: SideView;
-  readonly scenario: SideView;
-  readonly delta: { total: number; gradeSteps: number; rank: number; amountFen: number };
-  readonly changed: { total: boolean; grade: boolean; rank: boolean; amount: boolean };
-}
-
-export interface Warning {
-  readonly code: string;
-  readonly message: string;
-  readonly messageEn: string;
-}
-
-interface SideInfo {
-  readonly label: string;
-  readonly labelEn: string;
-  readonly versionId: string | null;
-  readonly versionNo: number | null;
-  readonly maxScore: number | null;
-  readonly scheme: GradeScheme | null;
-  readonly rules: ConsequenceRuleSet | null;
-  readonly targetFiscalYear: number;
-}
-
-export interface WhatIfView {
-  readonly kind: 'scorecard' | 'self_evaluation';
-  readonly division: { code: string; name: string };
-  readonly fiscalYear: number;
-  readonly title: string;
-  readonly titleEn: string;
-  readonly source: {
-    kind: 'run' | 'inputs' | 'self_evaluations';
-    runId: string | null;
-    runName: string | null;
-    finishedAt: Date | null;
-  };
-  readonly baseline: SideInfo;
-  readonly scenario: SideInfo & { edited: { template: boolean; scheme: boolean; rules: boolean } };
-  readonly grades: readonly { code: string; label: string; labelEn: string; color: string }[];
-  readonly warnings: readonly Warning[];
-  readonly summary: Comparison['summary'] & { byDivision: readonly DivisionMoves[] };
-  readonly rows: { items: WhatIfRowView[]; total: number; page: number; pageSize: number };
-  readonly timings: { loadMs: number; scoreMs: number; compareMs: number; totalMs: number };
-}
-
-interface DivisionMoves {
-  readonly code: string;
-  readonly name: string;
-  readonly subjects: number;
-  readonly gradeUp: number;
-  readonly gradeDown: number;
-  readonly baselineFen: number;
-  readonly scenarioFen: number;
-}
 
 /** Everything a computed what-if holds before it is cut into a page. */
 interface Computed {

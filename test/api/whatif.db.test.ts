@@ -94,6 +94,7 @@ const withBand = (code: string, min: number): GradeScheme => ({
 });
 
 let versionId = '';
+let templateId = '';
 let runId = '';
 let subjects: { id: string; refCode: string; mofDivCode: string }[] = [];
 /** Transfer payments of each county (fen). */
@@ -109,7 +110,7 @@ async function auditCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  ({ versionId } = await publishTemplate(
+  ({ versionId, templateId } = await publishTemplate(
     t,
     'whatif-county',
     'county_fiscal',
@@ -264,6 +265,38 @@ describe('scorecard what-if', () => {
     expect(all.summary.gradeUp + all.summary.gradeDown).toBe(0);
     const poor = all.summary.byGrade.find((g) => g.code === 'poor')!;
     expect(poor.scenarioFen).toBe(poor.baselineFen);
+  });
+
+  it('a draft copy scores like the published version until it is edited; its saved edits are simulated', async () => {
+    const s = await t.login('sheng');
+    const created = await s.post(`/api/v1/templates/${templateId}/versions`, {
+      fiscalYear: 2026,
+      copyFromVersionId: versionId,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = created.json() as { id: string; version: number };
+    const same = await whatIf(s, { scenario: { draftVersionId: draft.id } });
+    expect(same.summary.gradeUp + same.summary.gradeDown + same.summary.totalChanged).toBe(0);
+    const edited = unwrap(setWeight(COUNTY_TEMPLATE, 'B2', 20));
+    const saved = await s.request('PUT', `/api/v1/template-versions/${draft.id}`, {
+      version: draft.version,
+      definition: edited,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const r = await whatIf(s, { scenario: { draftVersionId: draft.id }, filter: 'total' });
+    expect(r.rows.total).toBeGreaterThan(0);
+    // the same edit sent unsaved gives the same answer
+    const unsaved = await whatIf(s, { scenario: { definition: edited }, filter: 'total' });
+    expect(unsaved.rows.items.map((x) => [x.id, x.scenario.total])).toEqual(
+      r.rows.items.map((x) => [x.id, x.scenario.total]),
+    );
+    // a county does not see the province's draft
+    const nongan = await t.login('nongan');
+    const refused = await nongan.post('/api/v1/whatif/scorecards', {
+      versionId,
+      scenario: { draftVersionId: draft.id },
+    });
+    expect(refused.statusCode).toBe(404);
   });
 
   it('lists every problem of a scenario: a tree that does not compile is 422 with compileTemplate’s issues', async () => {

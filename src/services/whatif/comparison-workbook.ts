@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { fenToWanYuan } from '../../core/kernel/money.ts';
 import type { GradeScheme } from '../../core/scoring/grades.ts';
-import type { WhatIfRowView, WhatIfView } from '../whatif-service.ts';
+import type { WhatIfRowView, WhatIfView } from './views.ts';
 
 type Lang = 'zh' | 'en';
 
