@@ -91,7 +91,16 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const database = options.database ?? (await openDatabase(config.database, config.dbPoolSize));
   const { db } = database;
   const repos = makeRepositories(db);
-  const transact: Transact<Repositories> = (fn) => db.transaction((tx) => fn(makeRepositories(tx)));
+  // Every write is a transaction; counting them lets read caches of this process drop what a write of
+  // this process may have changed (ADR 0007).
+  let writes = 0;
+  const transact: Transact<Repositories> = async (fn) => {
+    try {
+      return await db.transaction((tx) => fn(makeRepositories(tx)));
+    } finally {
+      writes++;
+    }
+  };
   const clock = options.clock ?? systemClock;
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings };
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
@@ -103,6 +112,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ports: repos,
       clock,
       defaultYear: () => clock().getFullYear(),
+      writeCount: () => writes,
       taskSources: [(actor, q) => services.ledger.tasks(actor, q)],
     }),
     audit: makeAuditService({ ports: repos }),

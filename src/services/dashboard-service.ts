@@ -46,7 +46,10 @@ export function makeDashboardService(deps: {
   defaultYear: () => number;
   /** How long the figures of a division and year may be reused (pre-aggregated, stamped with updatedAt). */
   cacheMs?: number;
-  /** Other contexts' 待办 (e.g. the rectification ledger's), asked on every read. */
+  /** How many writes this process has made: a cached figure older than the last write is read again. */
+  writeCount?: () => number;
+  /** Other contexts' 待办 (e.g. the rectification ledger's), asked at most every few seconds per user,
+   * division and year (ADR 0007). */
   taskSources?: readonly ((
     actor: Actor,
     q: { division: string; year: number },
@@ -59,6 +62,8 @@ export function makeDashboardService(deps: {
     templateCount: number;
   }>(deps.cacheMs ?? 5_000);
   const divisionCache = new TtlCache<Awaited<ReturnType<DivisionPort['get']>>>(60_000);
+  const tasksCache = new TtlCache<DashboardView['tasks']>(deps.cacheMs ?? 5_000);
+  const written = deps.writeCount ?? (() => 0);
   const jobsCache = new TtlCache<Awaited<ReturnType<JobPort['list']>>>(deps.cacheMs ?? 5_000);
   return {
     async get(
@@ -75,7 +80,7 @@ export function makeDashboardService(deps: {
 
       const scopeKey = actor.organizationIds === null ? '*' : actor.organizationIds.join(',');
       const { figures, updatedAt, templateCount } = await figuresCache.get(
-        `${code}|${year}|${scopeKey}`,
+        `${code}|${year}|${scopeKey}|${written()}`,
         deps.clock().getTime(),
         async () => {
           const templateCount = (await templates.listTemplatesFor(code)).length;
@@ -124,9 +129,17 @@ export function makeDashboardService(deps: {
           dueDate: null,
         });
       }
-      for (const source of deps.taskSources ?? [])
-        tasks.push(...(await source(actor, { division: code, year })));
-      const myJobs = await jobsCache.get(actor.userId, deps.clock().getTime(), async () =>
+      const sources = deps.taskSources ?? [];
+      if (sources.length > 0) {
+        const more = await tasksCache.get(
+          `${actor.userId}|${code}|${year}|${written()}`,
+          deps.clock().getTime(),
+          async () =>
+            (await Promise.all(sources.map((source) => source(actor, { division: code, year })))).flat(),
+        );
+        tasks.push(...more);
+      }
+      const myJobs = await jobsCache.get(`${actor.userId}|${written()}`, deps.clock().getTime(), async () =>
         (await jobs.list({ divisionCodes: null, createdBy: actor.userId, limit: 20 })).filter(
           (j) => j.status === 'queued' || j.status === 'running',
         ),
