@@ -58,6 +58,8 @@ export interface TableQuery {
   readonly from?: string;
   readonly to?: string;
   readonly q?: string;
+  /** Rows of this division and below (self-evaluations). */
+  readonly rowDivision?: string;
 }
 
 /** What a scenario changes (POST /whatif/…, contracts/whatif.ts), each part left out stays as in force. */

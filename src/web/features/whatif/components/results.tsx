@@ -636,6 +636,23 @@ export function WhatIfResults({
                   {table.to !== undefined ? gradeText(table.to) : '*'}
                 </Tag>
               ) : null}
+              {selfeval ? (
+                <Select<string>
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  style={{ width: 180 }}
+                  placeholder={t('table.allDivisions')}
+                  {...(table.rowDivision ? { value: table.rowDivision } : {})}
+                  onChange={(code) => {
+                    const { rowDivision: _d, ...rest } = table;
+                    onTable(code ? { ...rest, rowDivision: code, page: 1 } : { ...rest, page: 1 });
+                  }}
+                  options={[...s.byDivision]
+                    .sort((a, b) => a.code.localeCompare(b.code))
+                    .map((d) => ({ value: d.code, label: d.name }))}
+                  aria-label={t('table.allDivisions')}
+                />
+              ) : null}
               {!selfeval ? (
                 <Input.Search
                   allowClear
