@@ -15,8 +15,8 @@ import {
   selfEvalPlace,
 } from '../selfeval-helpers.ts';
 import { matrixUpload, scoringTarget, type ScoringTarget } from '../scoring-fixtures.ts';
-import { cardsTargets } from '../scorecard-fixtures.ts';
 import { LEDGER_CASES } from '../ledger-fixtures.ts';
+import { cardsTargets } from '../scorecard-fixtures.ts';
 
 interface Req {
   readonly url: string;
