@@ -61,7 +61,9 @@ export async function openDatabase(config: DatabaseConfig, poolSize = 10): Promi
   // An idle client's connection can drop (server restart, network): the pool discards that client and
   // makes a new one on demand. Without a listener the 'error' event would end the process.
   pool.on('error', (e) => {
-    process.stderr.write(`数据库连接中断，将自动重连 / database connection lost, reconnecting: ${e.message}\n`);
+    process.stderr.write(
+      `数据库连接中断，将自动重连 / database connection lost, reconnecting: ${e.message}\n`,
+    );
   });
   return fromPool(pool, describeUrl(config.url));
 }
