@@ -10,8 +10,12 @@
  *   list       GET /api/v1/selfeval?year=2026&page=1&pageSize=20     (self-evaluations, province-wide)
  *   detail     GET /api/v1/selfeval/:id                               (one self-evaluation with its check)
  * Prints requests per second and p50/p99 latency per endpoint; with --json the last line is
- * {"connections", "endpoints": {"<name>": {"rps", "p50Ms", "p99Ms", "non2xx"}}}.
+ * {"connections", "endpoints": {"<name>": {"rps", "p50Ms", "p99Ms", "non2xx"}},
+ *  "withoutReadCache": {"<name>": {…}}}.
  * Targets: p99 ≤ 50 ms for list and detail, ≤ 150 ms for the dashboard, zero non-2xx.
+ * The servers run as shipped, with the read cache of ADR 0007 (a user's repeated GET answered from the
+ * body sent a moment ago while nothing was written). For comparison the same endpoints are measured
+ * again on a server started with JIXIAO_READ_CACHE_SECONDS=0, where every request reads the database.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -112,28 +116,40 @@ async function main(): Promise<void> {
     await app.close();
     log(`  已完成 / done in ${Math.round((Date.now() - t0) / 1000)} s`);
 
-    const bases: string[] = [];
-    for (let i = 0; i < processes; i++) {
-      const port = await freePort();
-      const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/server.js', import.meta.url))], {
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          JIXIAO_ADMIN_PASSWORD: 'BenchAdmin2026',
-          JIXIAO_RATE_LIMIT: '100000000',
-          JIXIAO_SKIP_WEB_BUILD: '1',
-          LOG_LEVEL: 'warn',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      children.push(child);
-      const base = `http://127.0.0.1:${port}`;
-      await waitHealthy(base, child);
-      bases.push(base);
-    }
+    const start = async (extraEnv: Record<string, string>): Promise<string[]> => {
+      const started: string[] = [];
+      for (let i = 0; i < processes; i++) {
+        const port = await freePort();
+        const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/server.js', import.meta.url))], {
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            NODE_ENV: 'production',
+            JIXIAO_ADMIN_PASSWORD: 'BenchAdmin2026',
+            JIXIAO_RATE_LIMIT: '100000000',
+            JIXIAO_SKIP_WEB_BUILD: '1',
+            LOG_LEVEL: 'warn',
+            ...extraEnv,
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+        children.push(child);
+        const base = `http://127.0.0.1:${port}`;
+        await waitHealthy(base, child);
+        started.push(base);
+      }
+      return started;
+    };
+    const stopAll = async () => {
+      for (const c of children.splice(0)) {
+        const exited = new Promise((r) => c.once('exit', r));
+        c.kill('SIGTERM');
+        await exited;
+      }
+    };
+    let bases = await start({});
 
     const login = await fetch(`${bases[0]}/api/v1/session`, {
       method: 'POST',
@@ -156,21 +172,31 @@ async function main(): Promise<void> {
       list: '/api/v1/selfeval?year=2026&page=1&pageSize=20',
       detail: `/api/v1/selfeval/${detailId}`,
     };
-    const figures: Record<string, Figures> = {};
+    const measure = async (names: string[]): Promise<Record<string, Figures>> => {
+      const figures: Record<string, Figures> = {};
+      for (const name of names) {
+        const urls = bases.map((b) => `${b}${endpoints[name]!}`);
+        await hit(urls, cookie); // warm-up (JIT, pools, caches)
+        figures[name] = await hit(urls, cookie);
+        const f = figures[name]!;
+        const target = name === 'dashboard' ? 150 : 50;
+        log(
+          `  ${name.padEnd(10)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50Ms).padStart(4)} ms   p99 ${String(f.p99Ms).padStart(4)} ms (target ≤ ${target})   non-2xx ${f.non2xx}`,
+        );
+      }
+      return figures;
+    };
     log(
       `autocannon: ${connections} connections × ${duration} s, ${processes} server process(es); list total ${list.total}`,
     );
-    for (const [name, path] of Object.entries(endpoints)) {
-      const urls = bases.map((b) => `${b}${path}`);
-      await hit(urls, cookie); // warm-up (JIT, pools, caches)
-      figures[name] = await hit(urls, cookie);
-      const f = figures[name]!;
-      const target = name === 'dashboard' ? 150 : 50;
-      log(
-        `  ${name.padEnd(10)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50Ms).padStart(4)} ms   p99 ${String(f.p99Ms).padStart(4)} ms (target ≤ ${target})   non-2xx ${f.non2xx}`,
-      );
-    }
-    if (args.json) log(JSON.stringify({ connections, endpoints: figures }));
+    const figures = await measure(Object.keys(endpoints));
+    log(
+      '不使用读缓存（JIXIAO_READ_CACHE_SECONDS=0，每个请求都查询数据库）/ without the read cache, for comparison:',
+    );
+    await stopAll();
+    bases = await start({ JIXIAO_READ_CACHE_SECONDS: '0' });
+    const uncached = await measure(Object.keys(endpoints));
+    if (args.json) log(JSON.stringify({ connections, endpoints: figures, withoutReadCache: uncached }));
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

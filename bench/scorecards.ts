@@ -50,6 +50,7 @@ const config: Config = {
   skipWebBuild: true,
   dbPoolSize: 4,
   sessionCacheSeconds: 5,
+  readCacheSeconds: 5,
 };
 
 interface Figures {

@@ -2,6 +2,7 @@
  * The composition root: config → database → repositories (→ services, added by their owners).
  * Shared by the server and the CLI; tests pass an already open database.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseKind, type Db } from './db/client.ts';
@@ -45,6 +46,15 @@ export interface App {
   readonly dbKind: DatabaseKind;
   /** Where the data lives, safe to print (folder or host/database). */
   readonly dbLocation: string;
+  /** The open database (another instance of the app may share it, as in the two-instance tests). */
+  readonly database: Database;
+  /**
+   * Counts the writes this process may not have read yet: every transaction committed (or rolled back) by
+   * this process or, on a PostgreSQL server, any other process on the same database (NOTIFY
+   * jixiao_writes). A read cache whose key holds this number never serves what a write has changed
+   * (ADR 0007).
+   */
+  writeEpoch(): number;
   readonly repos: Repositories;
   /** One transaction with repositories bound to it. */
   readonly transact: Transact<Repositories>;
@@ -87,16 +97,24 @@ export interface ComposeOptions {
   readonly log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
+/** The channel on which every write transaction notifies the other processes on the database. */
+const WRITES_CHANNEL = 'jixiao_writes';
+
 export async function compose(config: Config, options: ComposeOptions = {}): Promise<App> {
   const database = options.database ?? (await openDatabase(config.database, config.dbPoolSize));
   const { db } = database;
   const repos = makeRepositories(db);
-  // Every write is a transaction; counting them lets read caches of this process drop what a write of
-  // this process may have changed (ADR 0007).
+  // Every write is a transaction; counting them lets read caches drop what a write may have changed
+  // (ADR 0007). Each transaction also notifies the other processes on the database (delivered when it
+  // commits), which count it too and forget their cached sessions.
+  const instance = randomUUID();
   let writes = 0;
   const transact: Transact<Repositories> = async (fn) => {
     try {
-      return await db.transaction((tx) => fn(makeRepositories(tx)));
+      return await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_notify(${WRITES_CHANNEL}, ${instance})`);
+        return fn(makeRepositories(tx));
+      });
     } finally {
       writes++;
     }
@@ -104,6 +122,23 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const clock = options.clock ?? systemClock;
   const settings: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings };
   const sessionCache = new SessionCache(config.sessionCacheSeconds * 1000);
+  const othersWrote = () => {
+    writes++;
+    sessionCache.clear();
+  };
+  let stopListening = async () => {};
+  try {
+    stopListening = await database.listen(
+      WRITES_CHANNEL,
+      (from) => {
+        if (from !== instance) othersWrote();
+      },
+      othersWrote,
+    );
+  } catch (e) {
+    // Without notifications, caches still expire by their time-to-live.
+    options.log?.('cannot listen for other processes’ writes', { error: String(e) });
+  }
   const services: Services = {
     auth: makeAuthService({ ports: repos, transact, clock, settings, sessionCache }),
     users: makeUserService({ ports: repos, transact, clock, sessionCache }),
@@ -137,6 +172,8 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     db,
     dbKind: database.kind,
     dbLocation: database.location,
+    database,
+    writeEpoch: () => writes,
     repos,
     transact,
     services,
@@ -180,6 +217,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     },
     close: async () => {
       await services.jobs.stop();
+      await stopListening();
       await database.close();
     },
   };

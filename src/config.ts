@@ -24,6 +24,9 @@ export interface Config {
   /** How long a process may reuse a resolved session before reading it again (JIXIAO_SESSION_CACHE_SECONDS;
    * 0 turns the cache off). See docs/decisions/0007-session-read-cache.md. */
   readonly sessionCacheSeconds: number;
+  /** How long a user's repeated GET of a cached route may be answered from the body sent a moment ago,
+   * when nothing was written since (JIXIAO_READ_CACHE_SECONDS; 0 turns it off). ADR 0007. */
+  readonly readCacheSeconds: number;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -49,6 +52,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       env['JIXIAO_SESSION_CACHE_SECONDS']?.trim() === '0'
         ? 0
         : positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 5),
+    readCacheSeconds:
+      env['JIXIAO_READ_CACHE_SECONDS']?.trim() === '0' ? 0 : positive(env, 'JIXIAO_READ_CACHE_SECONDS', 5),
   };
 }
 

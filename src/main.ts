@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     ping: () => app.ping(),
     version,
+    readCache: { ttlMs: config.readCacheSeconds * 1000, epoch: () => app.writeEpoch() },
   });
   await api.listen({ port: config.port, host: config.host });
   app.services.jobs.start();

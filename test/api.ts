@@ -31,6 +31,7 @@ export const testConfig: Config = {
   skipWebBuild: true,
   dbPoolSize: 4,
   sessionCacheSeconds: 5,
+  readCacheSeconds: 5,
 };
 
 /** The people of the test province: user name → division, organization, roles. */
@@ -155,6 +156,7 @@ export async function createTestApi(
     trustProxy: false,
     ping: () => app.ping(),
     version: 'test',
+    readCache: { ttlMs: testConfig.readCacheSeconds * 1000, epoch: () => app.writeEpoch() },
   });
   await api.ready();
   if (options.jobHandlers) app.services.jobs.start();

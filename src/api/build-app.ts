@@ -20,6 +20,7 @@ import { ErrorBody } from '../contracts/common.ts';
 import { errorBody } from './http-errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerReadCache, type ReadCacheOptions } from './plugins/read-cache.ts';
 import { routeModules } from './routes/index.ts';
 import type { Api, RouteInfo } from './types.ts';
 
@@ -35,6 +36,8 @@ export interface ApiOptions {
   /** Liveness of the database, for /api/health. */
   readonly ping: () => Promise<void>;
   readonly version: string;
+  /** The read cache (ADR 0007); absent, every request is answered afresh. */
+  readonly readCache?: ReadCacheOptions;
 }
 
 export async function buildApp(options: ApiOptions): Promise<Api> {
@@ -93,6 +96,7 @@ export async function buildApp(options: ApiOptions): Promise<Api> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, options.services);
+  registerReadCache(app, options.readCache ?? { ttlMs: 0, epoch: () => 0 });
 
   app.get(
     '/api/health',

@@ -26,6 +26,16 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Where the data lives, safe to print: a folder, or host/database without credentials. */
   readonly location: string;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` (any process on the same database,
+   * this one included) until the returned function is called. `onGap` is called when notifications may
+   * have been missed: the listening connection dropped (it reconnects by itself) or came back.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -72,14 +82,89 @@ export async function openDatabase(config: DatabaseConfig, poolSize = 10): Promi
 export async function fromPglite(client: PGlite, location = 'memory'): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const db: Db = drizzle({ client, schema });
-  return { db, kind: 'embedded', location, close: () => client.close() };
+  return {
+    db,
+    kind: 'embedded',
+    location,
+    async listen(channel, onMessage) {
+      // One process owns a PGlite database: its notifications never go missing.
+      const stop = await client.listen(checkedChannel(channel), onMessage);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
+    close: () => client.close(),
+  };
 }
 
 /** Wraps a node-postgres Pool; `close()` ends it. */
 export async function fromPool(pool: Pool, location = 'server'): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const db: Db = drizzle({ client: pool, schema });
-  return { db, kind: 'server', location, close: () => pool.end() };
+  return {
+    db,
+    kind: 'server',
+    location,
+    listen: (channel, onMessage, onGap) => listenOnServer(pool, checkedChannel(channel), onMessage, onGap),
+    close: () => pool.end(),
+  };
+}
+
+function checkedChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad notification channel: ${channel}`);
+  return channel;
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would hand it to other queries). When the connection
+ * drops it reports a gap and tries again every second until it is back (and reports a gap again: what
+ * was sent meanwhile is lost).
+ */
+async function listenOnServer(
+  pool: Pool,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap: () => void,
+): Promise<() => Promise<void>> {
+  const { default: pg } = await import('pg');
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    const c = new pg.Client(pool.options);
+    c.on('notification', (m) => {
+      if (m.channel === channel) onMessage(m.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`listen ${channel}`);
+    if (stopped) await c.end();
+    else client = c;
+  };
+  const retry = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      connect().then(onGap, retry);
+    }, 1000);
+    timer.unref();
+  };
+  const lost = (c: InstanceType<typeof pg.Client>) => {
+    if (client !== c) return;
+    client = null;
+    if (stopped) return;
+    onGap();
+    retry();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }
 
 /**

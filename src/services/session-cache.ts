@@ -46,6 +46,11 @@ export class SessionCache {
     this.entries.delete(id);
   }
 
+  /** Forgets every session (another process wrote: it may have changed a user). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Forgets every session of a user (their roles, status or password changed). */
   deleteUser(userId: string): void {
     for (const [id, e] of this.entries) if (e.value.user.id === userId) this.entries.delete(id);

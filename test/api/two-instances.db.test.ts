@@ -23,7 +23,7 @@ let apiB: Api;
 async function sameDatabase(): Promise<Database> {
   const info = inject('jixiaoTestDb');
   if (info.kind === 'pglite') {
-    return { db: a.app.db, kind: 'embedded', location: a.app.dbLocation, close: async () => {} };
+    return { ...a.app.database, close: async () => {} };
   }
   const name = /\(([a-z0-9_]+)\)/.exec(a.app.dbLocation)?.[1];
   if (!name) throw new Error(`cannot tell the database of ${a.app.dbLocation}`);
@@ -44,6 +44,7 @@ beforeAll(async () => {
     trustProxy: false,
     ping: () => appB.ping(),
     version: 'test-b',
+    readCache: { ttlMs: 5_000, epoch: () => appB.writeEpoch() },
   });
   await apiB.ready();
   appB.services.jobs.start();
@@ -108,5 +109,33 @@ describe('two API instances on one database', () => {
     const again = await onB(s).post('/api/v1/scoring/runs', { versionId, division: '220122' });
     expect(again.statusCode, again.body).toBe(202);
     expect((await waitForJob(s, (again.json() as { jobId: string }).jobId)).status).toBe('succeeded');
+  });
+
+  it('share writes: a write on A makes B read afresh (its read cache and cached sessions)', async () => {
+    const s = await a.login('sheng');
+    const url = '/api/v1/indicators?q=%E5%8F%8C%E5%AE%9E%E4%BE%8B';
+    expect((await onB(s).get(url)).headers['x-read-cache']).toBeUndefined();
+    const cached = await onB(s).get(url);
+    expect(cached.headers['x-read-cache']).toBe('hit');
+    const before = appB.writeEpoch();
+    const created = await s.post('/api/v1/indicators', {
+      level1: '产出指标',
+      level2: '数量指标',
+      scope: 'common',
+      direction: 'positive',
+      unit: '人次',
+      valueBasis: 'plan',
+      referenceValue: '≥1000',
+      evaluationStandard: '达到年度指标值得满分',
+      code: 'TWO-INST-1',
+      name: '双实例写入可见性',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // B hears of the write (NOTIFY on the server; PGlite delivers it to every listener in the process)
+    for (let i = 0; i < 100 && appB.writeEpoch() === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(appB.writeEpoch()).toBeGreaterThan(before);
+    const fresh = await onB(s).get(url);
+    expect(fresh.headers['x-read-cache']).toBeUndefined();
+    expect(JSON.stringify(fresh.json())).toContain('TWO-INST-1');
   });
 });

@@ -8,7 +8,7 @@ export function dashboardRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/dashboard',
     {
-      config: { permission: 'dashboard.read' },
+      config: { permission: 'dashboard.read', readCache: true },
       schema: {
         tags: ['dashboard'],
         summary: '首页统计 / dashboard',

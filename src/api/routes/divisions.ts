@@ -10,7 +10,7 @@ export function divisionRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/divisions',
     {
-      config: { permission: 'divisions.read' },
+      config: { permission: 'divisions.read', readCache: true },
       schema: {
         tags: ['divisions'],
         summary: '区划列表 / divisions in scope',
@@ -31,7 +31,7 @@ export function divisionRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/divisions/tree',
     {
-      config: { permission: 'divisions.read' },
+      config: { permission: 'divisions.read', readCache: true },
       schema: {
         tags: ['divisions'],
         summary: '区划树 / division tree',

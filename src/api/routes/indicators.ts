@@ -29,7 +29,7 @@ export function indicatorRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/indicators',
     {
-      config: { permission: 'indicators.read' },
+      config: { permission: 'indicators.read', readCache: true },
       schema: {
         tags: ['indicators'],
         summary: '指标库列表',
@@ -78,7 +78,7 @@ export function indicatorRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/indicators/:id',
     {
-      config: { permission: 'indicators.read' },
+      config: { permission: 'indicators.read', readCache: true },
       schema: {
         tags: ['indicators'],
         summary: '指标详情',

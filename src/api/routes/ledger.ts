@@ -134,7 +134,7 @@ export function ledgerRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/ledger/notices',
     {
-      config: { permission: 'ledger.read' },
+      config: { permission: 'ledger.read', readCache: true },
       schema: {
         tags: ['ledger'],
         summary: '通报列表',
@@ -158,7 +158,7 @@ export function ledgerRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/ledger/notices/:id',
     {
-      config: { permission: 'ledger.read' },
+      config: { permission: 'ledger.read', readCache: true },
       schema: {
         tags: ['ledger'],
         summary: '通报详情（含整改事项）',
@@ -175,7 +175,7 @@ export function ledgerRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/ledger/items',
     {
-      config: { permission: 'ledger.read' },
+      config: { permission: 'ledger.read', readCache: true },
       schema: {
         tags: ['ledger'],
         summary: '整改台账（服务端分页；状态、逾期、来源、责任单位、区划、整改期限筛选）',
@@ -220,7 +220,7 @@ export function ledgerRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/ledger/items/:id',
     {
-      config: { permission: 'ledger.read' },
+      config: { permission: 'ledger.read', readCache: true },
       schema: {
         tags: ['ledger'],
         summary: '整改事项详情（办理过程、佐证材料、可执行的操作）',

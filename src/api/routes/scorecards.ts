@@ -51,7 +51,7 @@ export function scorecardRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scorecards',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scorecards'],
         summary: '本年度的评价模板及最近一次评分结果（在用户范围内）',
@@ -72,7 +72,7 @@ export function scorecardRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scorecards/runs/:runId/compare',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scorecards'],
         summary: '2至5个评价对象并排对比：每项指标的得分和评分数据',
@@ -90,7 +90,7 @@ export function scorecardRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scorecards/runs/:runId/subjects/:subjectId/peers',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scorecards'],
         summary: '评价对象在同类中的位次，与同类平均和全省平均的比较',

@@ -46,7 +46,7 @@ export function scoringRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scoring/versions',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scoring'],
         summary: '可用于评分的模板版本',
@@ -326,7 +326,7 @@ export function scoringRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scoring/runs/:runId/results',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scoring'],
         summary: '评分结果排名表（服务端分页排序）',
@@ -379,7 +379,7 @@ export function scoringRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/scoring/runs/:runId/subjects/:subjectId',
     {
-      config: { permission: 'scoring.read' },
+      config: { permission: 'scoring.read', readCache: true },
       schema: {
         tags: ['scoring'],
         summary: '评价对象画像：得分、排名、雷达、逐项说明与历史',

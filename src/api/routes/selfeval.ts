@@ -118,7 +118,7 @@ export function selfEvalRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/selfeval/departments',
     {
-      config: { permission: 'selfeval.read' },
+      config: { permission: 'selfeval.read', readCache: true },
       schema: {
         tags: ['selfeval'],
         summary: '主管部门（自评表筛选用）',
@@ -135,7 +135,7 @@ export function selfEvalRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/selfeval',
     {
-      config: { permission: 'selfeval.read' },
+      config: { permission: 'selfeval.read', readCache: true },
       schema: {
         tags: ['selfeval'],
         summary: '项目自评表列表（分页、排序、筛选）',
@@ -218,7 +218,7 @@ export function selfEvalRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/selfeval/:id',
     {
-      config: { permission: 'selfeval.read' },
+      config: { permission: 'selfeval.read', readCache: true },
       schema: {
         tags: ['selfeval'],
         summary: '自评表详情及核查结果',

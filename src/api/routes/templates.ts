@@ -37,7 +37,7 @@ export function templateRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/templates',
     {
-      config: { permission: 'templates.read' },
+      config: { permission: 'templates.read', readCache: true },
       schema: {
         tags: ['templates'],
         summary: '可用的指标模板（本级及上级发布）',
@@ -71,7 +71,7 @@ export function templateRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/templates/:id',
     {
-      config: { permission: 'templates.read' },
+      config: { permission: 'templates.read', readCache: true },
       schema: {
         tags: ['templates'],
         summary: '模板详情及各年度版本',
@@ -155,7 +155,7 @@ export function templateRoutes(app: Api, services: Services): void {
   app.get(
     '/api/v1/template-versions/:id',
     {
-      config: { permission: 'templates.read' },
+      config: { permission: 'templates.read', readCache: true },
       schema: {
         tags: ['templates'],
         summary: '版本详情：指标树、问题清单、上级版本',
