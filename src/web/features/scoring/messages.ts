@@ -195,6 +195,7 @@ export const scoringMessages = defineMessages({
     'portrait.adjustments': '加减分',
     'portrait.deductions': '加分与减分项',
     'portrait.print': '打印画像',
+    'portrait.notFound': '未找到该评价对象的评分结果，或它不在您的管理范围内。',
     // jobs
     'jobs.kind.scoring.run': '评分运行',
     'jobs.kind.scoring.import': '评分数据导入',
@@ -394,6 +395,7 @@ export const scoringMessages = defineMessages({
     'portrait.adjustments': 'Bonuses and deductions',
     'portrait.deductions': 'Bonuses and deductions',
     'portrait.print': 'Print portrait',
+    'portrait.notFound': 'No such scoring result, or the subject is outside your scope.',
     'jobs.kind.scoring.run': 'Scoring run',
     'jobs.kind.scoring.import': 'Input import',
     'jobs.view': 'Open result',

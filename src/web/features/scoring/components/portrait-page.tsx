@@ -57,7 +57,17 @@ export default function PortraitPage() {
   const runTitle = useRunTitle();
   const data = usePortrait(runId, subjectId);
 
-  if (data.isError) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
+  if (data.isError) {
+    // Another division's subject (or a run that does not exist) is not found: no retry, no figures.
+    return data.error.code === 'NOT_FOUND' ? (
+      <>
+        <PageHeader />
+        <EmptyState description={t('portrait.notFound')} />
+      </>
+    ) : (
+      <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />
+    );
+  }
   if (!data.data) return <Skeleton active paragraph={{ rows: 14 }} />;
   const p = data.data;
   const band = p.scheme.bands.find((b) => b.code === p.grade);
