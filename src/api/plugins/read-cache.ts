@@ -20,14 +20,15 @@ export interface ReadCacheOptions {
 }
 
 interface Entry {
-  readonly body: string;
+  /** UTF-8 bytes: sent as they are, with no encoding of a string on every hit. */
+  readonly body: Buffer;
   readonly epoch: number;
   readonly at: number;
 }
 
 interface Flight {
-  readonly body: Promise<string | null>;
-  readonly settle: (body: string | null) => void;
+  readonly body: Promise<Buffer | null>;
+  readonly settle: (body: Buffer | null) => void;
   readonly epoch: number;
 }
 
@@ -61,7 +62,7 @@ export function registerReadCache(app: Api, options: ReadCacheOptions): void {
 
   // The first miss of a key reads; identical requests arriving meanwhile wait for its body.
   const inFlight = new Map<string, Flight>();
-  const settle = (pending: Pending, body: string | null) => {
+  const settle = (pending: Pending, body: Buffer | null) => {
     if (!pending.flight) return;
     if (inFlight.get(pending.key) === pending.flight) inFlight.delete(pending.key);
     pending.flight.settle(body);
@@ -87,8 +88,8 @@ export function registerReadCache(app: Api, options: ReadCacheOptions): void {
     // The epoch is taken before the handler reads: a write that lands meanwhile makes this body stale at once.
     let flight: Flight | null = null;
     if (!inFlight.has(key)) {
-      let resolve: (body: string | null) => void = () => {};
-      const body = new Promise<string | null>((r) => (resolve = r));
+      let resolve: (body: Buffer | null) => void = () => {};
+      const body = new Promise<Buffer | null>((r) => (resolve = r));
       flight = { body, settle: resolve, epoch };
       inFlight.set(key, flight);
     }
@@ -115,9 +116,10 @@ export function registerReadCache(app: Api, options: ReadCacheOptions): void {
         if (--drop === 0) break;
       }
     }
-    entries.set(pending.key, { body: payload, epoch: pending.epoch, at: pending.at });
-    settle(pending, payload);
-    return payload;
+    const body = Buffer.from(payload);
+    entries.set(pending.key, { body, epoch: pending.epoch, at: pending.at });
+    settle(pending, body);
+    return body;
   });
 
   // A request that ends without sending (an error before onSend, a client gone) releases its followers.
@@ -129,7 +131,7 @@ export function registerReadCache(app: Api, options: ReadCacheOptions): void {
   });
 }
 
-function send(reply: FastifyReply, body: string) {
+function send(reply: FastifyReply, body: Buffer) {
   return reply.code(200).header('content-type', JSON_TYPE).header('x-read-cache', 'hit').send(body);
 }
 
