@@ -26,6 +26,18 @@ async function appWith(ttlMs: number) {
     return { runs };
   });
   app.get('/uncached', async () => ({ runs: ++runs }));
+  // A route's own onRequest hook (the rate limit is one) runs on hits as well.
+  let limited = 0;
+  app.get(
+    '/limited',
+    {
+      config: { readCache: true },
+      onRequest: async (_request, reply) => {
+        if (++limited > 2) return reply.code(429).send({ code: 'TOO_MANY_REQUESTS' });
+      },
+    },
+    async () => ({ runs: ++runs }),
+  );
   await app.ready();
   const get = (url: string, user = 'u1') => app.inject({ method: 'GET', url, headers: { 'x-user': user } });
   return {
@@ -80,6 +92,13 @@ describe('the read cache', () => {
     expect(t.runs()).toBe(4);
     await t.get('/uncached');
     expect((await t.get('/uncached')).json()).toEqual({ runs: 6 });
+  });
+
+  it('runs the route’s own hooks (the rate limit) before answering from the cache', async () => {
+    const t = await make();
+    expect((await t.get('/limited')).json()).toEqual({ runs: 1 });
+    expect((await t.get('/limited')).headers['x-read-cache']).toBe('hit');
+    expect((await t.get('/limited')).statusCode).toBe(429);
   });
 
   it('forgets a body after its time-to-live', async () => {

@@ -4,7 +4,8 @@
  * app's write epoch counts every transaction of this process and, through NOTIFY, of every other process
  * on the database) and the body is younger than the time-to-live. Keys hold the user and the whole URL, so
  * scope and permissions are exactly those of the request that produced the body; authentication, CSRF,
- * permissions and the rate limit run before the cache is consulted.
+ * permissions and the rate limit run before the cache is consulted (only query validation is skipped: the
+ * URL is the one that was validated when the body was made).
  */
 import type { FastifyReply } from 'fastify';
 import type { Api } from '../types.ts';
@@ -68,7 +69,8 @@ export function registerReadCache(app: Api, options: ReadCacheOptions): void {
     pending.flight.settle(body);
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  // preValidation: after the auth hook and after the routes' own onRequest hooks (the rate limit).
+  app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'GET' || reply.sent || !request.routeOptions.config.readCache) return;
     const actor = request.actor;
     if (!actor) return;
