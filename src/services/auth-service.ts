@@ -201,10 +201,22 @@ export function makeAuthService(deps: AuthDeps) {
     );
   }
 
+  // The hash of a token seen a moment ago, not computed again on every request (bounded).
+  const recentIds = new Map<string, string>();
+  function idOf(token: string): string {
+    let id = recentIds.get(token);
+    if (id === undefined) {
+      if (recentIds.size >= 10_000) recentIds.clear();
+      id = tokenId(token);
+      recentIds.set(token, id);
+    }
+    return id;
+  }
+
   async function resolve(token: string, ip: string | null): Promise<Result<ResolvedSession, DomainError>> {
     const now = clock();
     const nowMs = now.getTime();
-    const id = tokenId(token);
+    const id = idOf(token);
     let hit = cache.get(id, nowMs);
     if (!hit) {
       const session = await ports.access.getSession(id);
@@ -238,6 +250,7 @@ export function makeAuthService(deps: AuthDeps) {
 
   async function logout(token: string, actor: Actor): Promise<void> {
     cache.delete(tokenId(token));
+    recentIds.delete(token);
     await deps.transact(async (p) => {
       await p.access.deleteSession(tokenId(token));
       await p.audit.append({
