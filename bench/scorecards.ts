@@ -18,11 +18,11 @@
  */
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { compose, type App } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { makeActor, type Actor } from '../src/core/access/scope.ts';
-import { fromPglite, fromPool, type Database } from '../src/db/client.ts';
+import { fromPglite, type Database } from '../src/db/client.ts';
+import { serverDatabase } from './server-database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -128,37 +128,11 @@ async function measure(name: string, database: Database): Promise<Figures> {
   }
 }
 
-async function serverDatabase(): Promise<{ database: Database; drop: () => Promise<void> } | null> {
-  const adminUrl =
-    process.env['JIXIAO_BENCH_DATABASE_URL'] ??
-    process.env['DATABASE_URL'] ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `jixiao_bench_scorecards_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-  pool.on('error', () => {});
-  return {
-    database: await fromPool(pool, `${url.host}/${name}`),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const databases: Record<string, Figures> = {};
   databases['pglite'] = await measure('pglite', await fromPglite(await PGlite.create(), 'memory'));
   if (!args['no-server']) {
-    const server = await serverDatabase();
+    const server = await serverDatabase('jixiao_bench_scorecards');
     if (server) {
       try {
         databases['server'] = await measure('server', server.database);

@@ -28,14 +28,14 @@
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { compose, type App } from '../src/compose.ts';
 import type { Config } from '../src/config.ts';
 import { makeActor, type Actor } from '../src/core/access/scope.ts';
 import { categoryOf } from '../src/core/indicators/types.ts';
 import { JILIN_FIVE_TIER, type GradeScheme } from '../src/core/scoring/grades.ts';
 import { setWeight } from '../src/core/whatif/reweight.ts';
-import { fromPglite, fromPool, type Database } from '../src/db/client.ts';
+import { fromPglite, type Database } from '../src/db/client.ts';
+import { serverDatabase } from './server-database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -284,37 +284,11 @@ async function measure(name: string, database: Database, scale: number): Promise
   }
 }
 
-async function serverDatabase(): Promise<{ database: Database; drop: () => Promise<void> } | null> {
-  const adminUrl =
-    process.env['JIXIAO_BENCH_DATABASE_URL'] ??
-    process.env['DATABASE_URL'] ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `jixiao_bench_whatif_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-  pool.on('error', () => {});
-  return {
-    database: await fromPool(pool, `${url.host}/${name}`),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   let databaseName: 'server' | 'pglite';
   let scale: number;
   let cases: Record<string, Figures>;
-  const server = args['no-server'] ? null : await serverDatabase();
+  const server = args['no-server'] ? null : await serverDatabase('jixiao_bench_whatif');
   if (server) {
     databaseName = 'server';
     scale = Number(args.scale ?? 100);
